@@ -1,0 +1,136 @@
+using System.Runtime.CompilerServices;
+
+namespace EosSweep.Kernels.Numerics;
+
+/// <summary>
+/// The project's own math for kernels, written once over <see cref="IReal{T}"/>: the same operations
+/// on the CPU accelerator, CUDA, OpenCL, host reference loops and SIMD lanes, hence the same bits.
+/// Accurate to a few ulps in f64 and finite wherever the true value is: backends' own double
+/// exp/log/tanh are slow software routines on CUDA without LibDevice, and their tanh is NaN above
+/// ~355 (shared/notes/ilgpu.md). Coefficients are Cephes' (exp, log, tanh) and fdlibm's (erf).
+/// Branch-free: every arm is evaluated and one is selected.
+/// </summary>
+public static partial class PMath
+{
+    private const double Log2E = 1.4426950408889634073599;
+    private const double Ln2Hi = 6.93145751953125E-1;
+    private const double Ln2Lo = 1.42860682030941723212E-6;
+
+    /// <summary>ln 2.</summary>
+    public const double Ln2 = 0.69314718055994530942;
+
+    /// <summary>max(a, b); NaN in <paramref name="a"/> propagates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Max<T>(T a, T b) where T : struct, IReal<T> => T.SelectLess(a, b, b, a);
+
+    /// <summary>min(a, b); NaN in <paramref name="a"/> propagates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Min<T>(T a, T b) where T : struct, IReal<T> => T.SelectLess(b, a, b, a);
+
+    /// <summary>x with |x| below the type's flush threshold set to 0 (see RegimeRules).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Flush<T>(T x) where T : struct, IReal<T> => T.SelectLess(T.Abs(x), T.FlushThreshold, T.C(0.0), x);
+
+    /// <summary>e^x. Results below 2^-1020 (x &lt; −707) are 0, the flush rule; x &gt; 709.78 gives +∞.</summary>
+    public static T Exp<T>(T x) where T : struct, IReal<T>
+    {
+        T xc = T.SelectLess(x, T.C(-707.0), T.C(-707.0), T.SelectLess(T.C(709.78), x, T.C(709.78), x));
+        T n = T.RoundToInteger(xc * T.C(Log2E));
+        T r = xc - (n * T.C(Ln2Hi));
+        r = r - (n * T.C(Ln2Lo));
+        T rr = r * r;
+        T px = r * ExpP(rr);
+        T qx = ExpQ(rr);
+        T er = (qx + px) / (qx - px);
+        T y = (er * T.C(2.0)) * T.Pow2(n - T.C(1.0));
+        y = T.SelectLess(x, T.C(-707.0), T.C(0.0), y);
+        return T.SelectLess(T.C(709.78), x, T.C(double.PositiveInfinity), y);
+    }
+
+    /// <summary>Natural logarithm: −∞ at 0, NaN below 0, +∞ at +∞; subnormal inputs handled.</summary>
+    public static T Log<T>(T x) where T : struct, IReal<T>
+    {
+        // Scale subnormals into the normal range first (2^54).
+        T small = T.SelectLess(x, T.MinNormal, T.C(1.0), T.C(0.0));
+        T xs = x * T.SelectLess(x, T.MinNormal, T.C(18014398509481984.0), T.C(1.0));
+        T e = T.Exponent(xs) - (small * T.C(54.0));
+        T m = T.Significand(xs);
+
+        // Cephes: f = m − 1 for m < √2, else m/2 − 1 with e + 1; then log(1 + f) = f − f²/2 + f³·P/Q.
+        T big = T.SelectLess(m, T.C(1.4142135623730950488), T.C(0.0), T.C(1.0));
+        T f = T.SelectLess(m, T.C(1.4142135623730950488), m - T.C(1.0), (m * T.C(0.5)) - T.C(1.0));
+        e = e + big;
+        T z = f * f;
+        T y = f * (z * LogP(f) / LogQ(f));
+        y = y - (e * T.C(2.121944400546905827679e-4));
+        y = y - (z * T.C(0.5));
+        T r = f + y;
+        r = r + (e * T.C(0.693359375));
+
+        r = T.SelectEqual(x, T.C(0.0), T.C(double.NegativeInfinity), r);
+        r = T.SelectLess(x, T.C(0.0), T.C(double.NaN), r);
+        return T.SelectLess(T.MaxValue, x, x, r);
+    }
+
+    /// <summary>log(1 + x), accurate for tiny x (Goldberg's x·log(u)/(u − 1), u = 1 + x).</summary>
+    public static T Log1p<T>(T x) where T : struct, IReal<T>
+    {
+        T u = T.C(1.0) + x;
+        T d = u - T.C(1.0);
+        T r = Log(u) * (x / d);
+        r = T.SelectEqual(d, T.C(0.0), x, r);
+        return T.SelectLess(T.MaxValue, x, x, r);
+    }
+
+    /// <summary>tanh x with one division; exact ±1 for |x| ≥ 22, finite for every non-NaN input.</summary>
+    public static T Tanh<T>(T x) where T : struct, IReal<T>
+    {
+        T a = T.Abs(x);
+        T z = T.C(-2.0) * T.SelectLess(T.C(22.0), a, T.C(22.0), a);
+        T n = T.RoundToInteger(z * T.C(Log2E));
+        T r = z - (n * T.C(Ln2Hi));
+        r = r - (n * T.C(Ln2Lo));
+        T rr = r * r;
+        T px = r * ExpP(rr);
+        T qx = ExpQ(rr);
+        T ea = (qx + px) * T.Pow2(n);     // e^z = ea / eb
+        T eb = qx - px;
+        T s = a * a;
+        T p = TanhP(s);
+        T q = TanhQ(s);
+        T num = T.SelectLess(a, T.C(0.625), (a * q) + (a * s * p), eb - ea);
+        T den = T.SelectLess(a, T.C(0.625), q, eb + ea);
+        return T.CopySign(num / den, x);
+    }
+
+    /// <summary>The standard normal density φ(x) = e^{−x²/2}/√(2π).</summary>
+    public static T NormalPdf<T>(T x) where T : struct, IReal<T> =>
+        Exp(T.C(-0.5) * (x * x)) * T.C(0.39894228040143267794);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpP<T>(T x) where T : struct, IReal<T> =>
+        (((T.C(1.26177193074810590878E-4) * x) + T.C(3.02994407707441961300E-2)) * x) + T.C(9.99999999999999999910E-1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpQ<T>(T x) where T : struct, IReal<T> =>
+        (((((T.C(3.00198505138664455042E-6) * x) + T.C(2.52448340349684104192E-3)) * x) + T.C(2.27265548208155028766E-1)) * x)
+        + T.C(2.00000000000000000009E0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T LogP<T>(T x) where T : struct, IReal<T> =>
+        (((((((((T.C(1.01875663804580931796E-4) * x) + T.C(4.97494994976747001425E-1)) * x) + T.C(4.70579119878881725854E0)) * x)
+            + T.C(1.44989225341610930846E1)) * x) + T.C(1.79368678507819816313E1)) * x) + T.C(7.70838733755885391666E0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T LogQ<T>(T x) where T : struct, IReal<T> =>
+        (((((((((x + T.C(1.12873587189167450590E1)) * x) + T.C(4.52279145837532221105E1)) * x) + T.C(8.29875266912776603211E1)) * x)
+            + T.C(7.11544750618563894466E1)) * x) + T.C(2.31251620126765340583E1));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T TanhP<T>(T x) where T : struct, IReal<T> =>
+        (((T.C(-9.64399179425052238628E-1) * x) + T.C(-9.92877231001918586564E1)) * x) + T.C(-1.61468768441708447952E3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T TanhQ<T>(T x) where T : struct, IReal<T> =>
+        (((((x + T.C(1.12811678491632931402E2)) * x) + T.C(2.23548839060100448583E3)) * x) + T.C(4.84406305325125486048E3));
+}

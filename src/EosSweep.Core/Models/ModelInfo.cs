@@ -1,0 +1,46 @@
+using EosSweep.Core.Results;
+
+namespace EosSweep.Core.Models;
+
+/// <summary>
+/// Host-side description of a model: its axes, parameters, losses and theory. The engine, the writer
+/// and the summarizer only see models through this type, never by name.
+/// </summary>
+public abstract class ModelInfo
+{
+    /// <summary>The CLI name (<c>--model</c>) and the value of the <c>model</c> column.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>One sentence: what the model is.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The axes, in the order the kernel reads them. The first is the step size η.</summary>
+    public abstract IReadOnlyList<AxisInfo> Axes { get; }
+
+    /// <summary>The trained parameters, in kernel order; columns are <c>final_&lt;name&gt;</c>.</summary>
+    public abstract IReadOnlyList<string> Parameters { get; }
+
+    /// <summary>The losses this model accepts.</summary>
+    public abstract IReadOnlyList<LossKind> Losses { get; }
+
+    /// <summary>The loss used when none is given.</summary>
+    public abstract LossKind DefaultLoss { get; }
+
+    /// <summary>The equations and theory, one line each (for <c>models</c> and the README).</summary>
+    public abstract IReadOnlyList<string> Theory { get; }
+
+    /// <summary>The column a 1-axis summary plots against its axis.</summary>
+    public virtual string CurveColumn => ResultColumns.StabilityRatio;
+
+    /// <summary>Predicted thresholds on the axes of this sweep.</summary>
+    public virtual IReadOnlyList<TheoryMarker> Markers(SweepSpec spec) => [];
+
+    /// <summary>Predicted curves (phase boundaries between axes, or values of a column) for this sweep.</summary>
+    public virtual IReadOnlyList<TheoryCurve> Curves(SweepSpec spec) => [];
+
+    /// <summary>Compares a finished sweep with the theory.</summary>
+    public virtual IReadOnlyList<TheoryCheck> Checks(SweepSpec spec, ResultTable table) => [];
+
+    /// <summary>Finds an axis by name, or null.</summary>
+    public AxisInfo? FindAxis(string name) => Axes.FirstOrDefault(a => a.Name == name);
+}

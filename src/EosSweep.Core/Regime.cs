@@ -1,0 +1,20 @@
+namespace EosSweep.Core;
+
+/// <summary>
+/// The fate of one gradient-descent trajectory. The rules live in one place,
+/// <see cref="RegimeRules"/>; the numeric codes are what kernels write.
+/// </summary>
+public enum Regime : byte
+{
+    /// <summary>Converged, and the stability ratio η·λ/2 stayed below 1 all along (gradient-flow-like).</summary>
+    Gf = 0,
+
+    /// <summary>Converged after the stability ratio reached 1 at least once: the edge of stability.</summary>
+    Eos = 1,
+
+    /// <summary>Loss or a parameter became non-finite, or a parameter passed the divergence bound.</summary>
+    Diverged = 2,
+
+    /// <summary>Ran out of steps without meeting the convergence criterion.</summary>
+    Unconverged = 3,
+}

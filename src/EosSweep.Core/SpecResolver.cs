@@ -1,0 +1,141 @@
+using System.Globalization;
+using EosSweep.Core.Grid;
+using EosSweep.Core.Models;
+
+namespace EosSweep.Core;
+
+/// <summary>
+/// Turns layered <see cref="SweepSettings"/> into a validated <see cref="SweepSpec"/>. Every check that
+/// can fail on user input happens here, before any work, and fails with one
+/// <see cref="SweepInputException"/> that names the culprit.
+/// </summary>
+public static class SpecResolver
+{
+    /// <summary>Default GD step budget.</summary>
+    public const int DefaultSteps = 10_000;
+
+    /// <summary>Resolves settings against the model catalogue.</summary>
+    public static SweepSpec Resolve(SweepSettings s, IReadOnlyList<ModelInfo> catalog)
+    {
+        if (string.IsNullOrWhiteSpace(s.Model))
+        {
+            throw new SweepInputException(
+                $"no model given; use --model ({string.Join("|", catalog.Select(m => m.Name))}) or --preset ({string.Join("|", Presets.Names)})");
+        }
+
+        var model = catalog.FirstOrDefault(m => string.Equals(m.Name, s.Model.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new SweepInputException(
+                $"unknown model '{s.Model}'; expected one of: {string.Join(", ", catalog.Select(m => m.Name))}");
+
+        var loss = s.Loss is null ? model.DefaultLoss : LossInfo.Parse(s.Loss).Kind;
+        if (!model.Losses.Contains(loss))
+        {
+            throw new SweepInputException(
+                $"model '{model.Name}' does not take loss '{LossInfo.Of(loss).Name}'; it takes: {string.Join(", ", model.Losses.Select(l => LossInfo.Of(l).Name))}");
+        }
+
+        var given = s.Axes ?? new Dictionary<string, string>();
+        foreach (var name in given.Keys)
+        {
+            if (model.FindAxis(name) is null)
+            {
+                throw new SweepInputException(
+                    $"axis '{name}' does not belong to model '{model.Name}'; its axes are: {string.Join(", ", model.Axes.Select(a => a.Name))}");
+            }
+        }
+
+        var axes = new List<AxisSpec>(model.Axes.Count);
+        foreach (var info in model.Axes)
+        {
+            var axis = given.TryGetValue(info.Name, out var text)
+                ? AxisSpec.Parse(info.Name, text, info.Integer)
+                : AxisSpec.Parse(info.Name, info.Default.ToString("R", CultureInfo.InvariantCulture), info.Integer);
+            foreach (var v in axis.Values)
+            {
+                if (info.PositiveOnly && !(v > 0))
+                {
+                    throw new SweepInputException($"{info.Flag} must be > 0, got {Fmt(v)}");
+                }
+
+                if (info.Integer && v < 0)
+                {
+                    throw new SweepInputException($"{info.Flag} must be a non-negative integer, got {Fmt(v)}");
+                }
+            }
+
+            axes.Add(axis);
+        }
+
+        int steps = s.Steps ?? DefaultSteps;
+        if (steps <= 0)
+        {
+            throw new SweepInputException($"--steps must be > 0, got {steps}");
+        }
+
+        var precision = ParsePrecision(s.Precision);
+        var accel = ParseAccelerator(s.Accelerator);
+        if (s.Batch is <= 0)
+        {
+            throw new SweepInputException($"--batch must be > 0, got {s.Batch}");
+        }
+
+        if (s.Threads is <= 0 or > 1024)
+        {
+            throw new SweepInputException($"--threads must be from 1 to 1024, got {s.Threads}");
+        }
+
+        double tol = s.Tolerance ?? (precision == Precision.F64 ? RegimeRules.DefaultToleranceF64 : RegimeRules.DefaultToleranceF32);
+        if (!double.IsFinite(tol) || tol < 0)
+        {
+            throw new SweepInputException($"--tol must be a finite number >= 0, got {Fmt(tol)}");
+        }
+
+        double bound = s.DivergenceBound ?? RegimeRules.DefaultDivergenceBound;
+        if (!double.IsFinite(bound) || bound <= 0)
+        {
+            throw new SweepInputException($"--diverge-bound must be a finite number > 0, got {Fmt(bound)}");
+        }
+
+        var spec = new SweepSpec
+        {
+            Model = model.Name,
+            Loss = loss,
+            Axes = axes,
+            Steps = steps,
+            Precision = precision,
+            Accelerator = accel,
+            Batch = s.Batch,
+            Threads = s.Threads,
+            Tolerance = tol,
+            DivergenceBound = bound,
+        };
+        _ = spec.Grid.Count;
+        return spec;
+    }
+
+    /// <summary>Parses <c>f64</c>/<c>f32</c> (null → f64).</summary>
+    public static Precision ParsePrecision(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "f64" or "double" => Precision.F64,
+        "f32" or "float" => Precision.F32,
+        _ => throw new SweepInputException($"unknown precision '{text}'; expected f64 or f32"),
+    };
+
+    /// <summary>Parses an accelerator choice (null → auto).</summary>
+    public static AcceleratorChoice ParseAccelerator(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "auto" => AcceleratorChoice.Auto,
+        "cpu" => AcceleratorChoice.Cpu,
+        "cuda" => AcceleratorChoice.Cuda,
+        "opencl" => AcceleratorChoice.OpenCL,
+        _ => throw new SweepInputException($"unknown accelerator '{text}'; expected auto, cpu, cuda or opencl"),
+    };
+
+    /// <summary>The CLI/JSON name of a precision.</summary>
+    public static string Name(Precision p) => p == Precision.F64 ? "f64" : "f32";
+
+    /// <summary>The CLI/JSON name of an accelerator choice.</summary>
+    public static string Name(AcceleratorChoice a) => a.ToString().ToLowerInvariant();
+
+    private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace EosSweep.Core;
+
+/// <summary>
+/// What a user may set, every field optional: the form of a <c>--spec</c> JSON file, of a preset, and
+/// of the command-line flags. Layers merge with <see cref="Over"/> (flags over file over preset),
+/// then <see cref="SpecResolver"/> validates and fills defaults.
+/// </summary>
+public sealed record SweepSettings
+{
+    /// <summary>Model name.</summary>
+    [JsonPropertyName("model")]
+    public string? Model { get; init; }
+
+    /// <summary>Loss name.</summary>
+    [JsonPropertyName("loss")]
+    public string? Loss { get; init; }
+
+    /// <summary>Axis name → axis text (<c>log:…</c>, <c>lin:…</c>, list or one value).</summary>
+    [JsonPropertyName("axes")]
+    public IReadOnlyDictionary<string, string>? Axes { get; init; }
+
+    /// <summary>GD steps per trajectory.</summary>
+    [JsonPropertyName("steps")]
+    public int? Steps { get; init; }
+
+    /// <summary><c>f64</c> or <c>f32</c>.</summary>
+    [JsonPropertyName("precision")]
+    public string? Precision { get; init; }
+
+    /// <summary><c>auto</c>, <c>cpu</c>, <c>cuda</c> or <c>opencl</c>.</summary>
+    [JsonPropertyName("accelerator")]
+    public string? Accelerator { get; init; }
+
+    /// <summary>Trajectories per launch.</summary>
+    [JsonPropertyName("batch")]
+    public int? Batch { get; init; }
+
+    /// <summary>CPU threads.</summary>
+    [JsonPropertyName("threads")]
+    public int? Threads { get; init; }
+
+    /// <summary>Convergence tolerance.</summary>
+    [JsonPropertyName("tol")]
+    public double? Tolerance { get; init; }
+
+    /// <summary>Divergence bound on |θ|.</summary>
+    [JsonPropertyName("diverge_bound")]
+    public double? DivergenceBound { get; init; }
+
+    /// <summary>This layer over <paramref name="lower"/>: set fields win, axes merge by name.</summary>
+    public SweepSettings Over(SweepSettings lower)
+    {
+        Dictionary<string, string>? axes = null;
+        if (lower.Axes is not null || Axes is not null)
+        {
+            axes = new Dictionary<string, string>(lower.Axes ?? new Dictionary<string, string>());
+            foreach (var (k, v) in Axes ?? new Dictionary<string, string>())
+            {
+                axes[k] = v;
+            }
+        }
+
+        return new SweepSettings
+        {
+            Model = Model ?? lower.Model,
+            Loss = Loss ?? lower.Loss,
+            Axes = axes,
+            Steps = Steps ?? lower.Steps,
+            Precision = Precision ?? lower.Precision,
+            Accelerator = Accelerator ?? lower.Accelerator,
+            Batch = Batch ?? lower.Batch,
+            Threads = Threads ?? lower.Threads,
+            Tolerance = Tolerance ?? lower.Tolerance,
+            DivergenceBound = DivergenceBound ?? lower.DivergenceBound,
+        };
+    }
+}
