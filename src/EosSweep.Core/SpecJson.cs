@@ -73,6 +73,7 @@ public static class SpecJson
         Threads = spec.Threads,
         Tolerance = spec.Tolerance,
         DivergenceBound = spec.DivergenceBound,
+        EosMargin = spec.EosMargin,
     };
 
     /// <summary>Serialises a resolved spec (compact settings form).</summary>

@@ -96,6 +96,12 @@ public static class SpecResolver
             throw new SweepInputException($"--diverge-bound must be a finite number > 0, got {Fmt(bound)}");
         }
 
+        double margin = s.EosMargin ?? RegimeRules.DefaultEosMargin;
+        if (!double.IsFinite(margin) || margin < 0 || margin >= 1)
+        {
+            throw new SweepInputException($"--eos-margin must be in [0, 1), got {Fmt(margin)}");
+        }
+
         var spec = new SweepSpec
         {
             Model = model.Name,
@@ -108,6 +114,7 @@ public static class SpecResolver
             Threads = s.Threads,
             Tolerance = tol,
             DivergenceBound = bound,
+            EosMargin = margin,
         };
         _ = spec.Grid.Count;
         return spec;

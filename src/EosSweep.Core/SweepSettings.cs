@@ -49,6 +49,10 @@ public sealed record SweepSettings
     [JsonPropertyName("diverge_bound")]
     public double? DivergenceBound { get; init; }
 
+    /// <summary>Margin below 1 at which the stability ratio counts as the edge.</summary>
+    [JsonPropertyName("eos_margin")]
+    public double? EosMargin { get; init; }
+
     /// <summary>This layer over <paramref name="lower"/>: set fields win, axes merge by name.</summary>
     public SweepSettings Over(SweepSettings lower)
     {
@@ -74,6 +78,7 @@ public sealed record SweepSettings
             Threads = Threads ?? lower.Threads,
             Tolerance = Tolerance ?? lower.Tolerance,
             DivergenceBound = DivergenceBound ?? lower.DivergenceBound,
+            EosMargin = EosMargin ?? lower.EosMargin,
         };
     }
 }

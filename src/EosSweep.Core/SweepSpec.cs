@@ -41,6 +41,9 @@ public sealed record SweepSpec
     /// <summary>A parameter with |θ| above this is diverged.</summary>
     public required double DivergenceBound { get; init; }
 
+    /// <summary>A converged run whose stability ratio reached 1 − this is eos (see <see cref="RegimeRules"/>).</summary>
+    public required double EosMargin { get; init; }
+
     /// <summary>The grid these axes span.</summary>
     [JsonIgnore]
     public SweepGrid Grid => _grid ??= new SweepGrid(Axes);

@@ -11,4 +11,7 @@ public struct RunLimits
 
     /// <summary>Divergence bound on ‖θ‖₁.</summary>
     public double Bound;
+
+    /// <summary>Ratio 1 − margin at which a converged run counts as eos.</summary>
+    public double EosThreshold;
 }

@@ -6,13 +6,13 @@ namespace EosSweep.Kernels.Execution;
 
 /// <summary>
 /// The one GD kernel, generic over the model struct and number type; ILGPU specialises it per
-/// (model, loss, precision). One thread per trajectory: decode the grid index to its point (mixed
-/// radix over <c>axisMeta</c> = (offset, count, stride) per axis into <c>axisValues</c>), run the
-/// trajectory, write its row in the layout of EosSweep.Core.Results.ResultLayout.
+/// (model, loss, precision). One thread per trajectory: decode the grid index to its point, run the
+/// trajectory, write its row in the layout of EosSweep.Core.Results.ResultLayout. The host reference
+/// (<see cref="TrajectoryKernel{TModel, T}.RunOnHost"/>) calls the same <see cref="Execute"/>.
 /// </summary>
 public static class SweepKernel
 {
-    /// <summary>The kernel body.</summary>
+    /// <summary>The kernel entry point.</summary>
     public static void Run<TModel, T>(
         Index1D i,
         ArrayView<double> axisValues,
@@ -28,50 +28,45 @@ public static class SweepKernel
             return;
         }
 
-        var model = TModel.Create(Decode<T>(args.Start + i, axisValues, axisMeta, args));
-        var o = Trajectory.Run<TModel, T>(ref model, args.Limits);
-        Store<TModel, T>(i, args.Capacity, ref model, o, outD, outI);
+        Execute<TModel, T, DeviceGrid, DeviceSink>(
+            i, new DeviceGrid(axisValues, axisMeta), args, new DeviceSink(outD, outI, args.Capacity));
     }
 
-    /// <summary>The grid point of trajectory <paramref name="index"/>.</summary>
-    public static GridPoint<T> Decode<T>(long index, ArrayView<double> axisValues, ArrayView<long> axisMeta, KernelArgs args)
+    /// <summary>Runs trajectory <c>args.Start + i</c> and writes it to row <paramref name="i"/> of the sink.</summary>
+    public static void Execute<TModel, T, TGrid, TSink>(int i, TGrid grid, KernelArgs args, TSink sink)
+        where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
+        where TGrid : struct, IGridSource
+        where TSink : struct, IResultSink
     {
-        GridPoint<T> p = default;
-        p.Index = index;
+        long index = args.Start + i;
+        GridPoint<T> point = default;
+        point.Index = index;
         for (int k = 0; k < args.AxisCount; k++)
         {
-            long offset = axisMeta[3 * k];
-            long count = axisMeta[(3 * k) + 1];
-            long stride = axisMeta[(3 * k) + 2];
-            double v = axisValues[offset + ((index / stride) % count)];
-            p.Set(k, T.C(v));
+            double v = grid.Value(index, k);
+            point.Set(k, T.C(v));
             if (k == args.SeedAxis)
             {
-                p.Seed = (ulong)v;
+                point.Seed = (ulong)v;
             }
         }
 
-        return p;
-    }
-
-    private static void Store<TModel, T>(int i, int cap, ref TModel model, TrajectoryOutcome o, ArrayView<double> outD, ArrayView<int> outI)
-        where TModel : struct, IGdModel<TModel, T>
-        where T : struct, IScalar<T>
-    {
+        var model = TModel.Create(point);
+        var o = Trajectory.Run<TModel, T>(ref model, args.Limits);
         int p = TModel.ParameterCount;
         for (int k = 0; k < p; k++)
         {
-            outD[(k * cap) + i] = T.ToDouble(model.Parameter(k));
+            sink.SetDouble(k, i, T.ToDouble(model.Parameter(k)));
         }
 
-        outD[(p * cap) + i] = o.FinalLoss;
-        outD[((p + 1) * cap) + i] = o.MinLoss;
-        outD[((p + 2) * cap) + i] = o.SharpnessFinal;
-        outD[((p + 3) * cap) + i] = o.SharpnessMax;
-        outD[((p + 4) * cap) + i] = o.StabilityRatio;
-        outI[i] = o.Steps;
-        outI[cap + i] = o.DivergedStep;
-        outI[(2 * cap) + i] = o.Regime;
+        sink.SetDouble(p, i, o.FinalLoss);
+        sink.SetDouble(p + 1, i, o.MinLoss);
+        sink.SetDouble(p + 2, i, o.SharpnessFinal);
+        sink.SetDouble(p + 3, i, o.SharpnessMax);
+        sink.SetDouble(p + 4, i, o.StabilityRatio);
+        sink.SetInt(0, i, o.Steps);
+        sink.SetInt(1, i, o.DivergedStep);
+        sink.SetInt(2, i, o.Regime);
     }
 }

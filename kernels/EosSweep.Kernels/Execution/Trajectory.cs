@@ -63,7 +63,7 @@ public static class Trajectory
         minLoss = finalLoss < minLoss ? finalLoss : minLoss;
         maxSharp = finalSharp > maxSharp ? finalSharp : maxSharp;
         maxRatio = finalRatio > maxRatio ? finalRatio : maxRatio;
-        if (regime == RegimeGf && maxRatio >= 1.0)
+        if (regime == RegimeGf && maxRatio >= limits.EosThreshold)
         {
             regime = RegimeEos;
         }

@@ -1,0 +1,17 @@
+using EosSweep.Kernels.Losses;
+using EosSweep.Kernels.Numerics;
+
+namespace EosSweep.Kernels.Execution;
+
+/// <summary>
+/// What a model registers besides its ModelInfo: how to close its struct over a loss and a number type.
+/// The engine dispatches (loss, precision) to <see cref="Make{TLoss, T}"/> once, so a model never
+/// enumerates losses or precisions itself.
+/// </summary>
+public interface IKernelFamily
+{
+    /// <summary>The trajectory kernel of this model for loss <typeparamref name="TLoss"/> in number type <typeparamref name="T"/>.</summary>
+    ITrajectoryKernel Make<TLoss, T>()
+        where TLoss : struct, ILoss
+        where T : struct, IScalar<T>;
+}

@@ -1,0 +1,25 @@
+using System.Reflection;
+using EosSweep.Core.Results;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace EosSweep.Kernels.Execution;
+
+/// <summary>A sweep kernel closed over one model struct and number type, ready to load or to run on the host.</summary>
+public interface ITrajectoryKernel
+{
+    /// <summary>Trained parameters per trajectory.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>The closed kernel method (for offline PTX/OpenCL compiles).</summary>
+    MethodInfo Method { get; }
+
+    /// <summary>Compiles and loads the kernel on an accelerator.</summary>
+    Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> Load(Accelerator accelerator);
+
+    /// <summary>
+    /// Runs trajectories [batch.Start, batch.Start + count) on the calling thread with the same driver
+    /// and model code: the scalar C# reference and benchmark baseline.
+    /// </summary>
+    void RunOnHost(HostGrid grid, KernelArgs args, ResultBatch batch);
+}

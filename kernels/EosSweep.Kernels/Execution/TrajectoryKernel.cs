@@ -1,0 +1,44 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using EosSweep.Core.Results;
+using EosSweep.Kernels.Models;
+using EosSweep.Kernels.Numerics;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace EosSweep.Kernels.Execution;
+
+/// <summary><see cref="SweepKernel"/> closed over one model struct and number type.</summary>
+/// <typeparam name="TModel">The model struct.</typeparam>
+/// <typeparam name="T">The number type.</typeparam>
+public sealed class TrajectoryKernel<TModel, T> : ITrajectoryKernel
+    where TModel : struct, IGdModel<TModel, T>
+    where T : struct, IScalar<T>
+{
+    /// <inheritdoc/>
+    public int ParameterCount => TModel.ParameterCount;
+
+    /// <inheritdoc/>
+    public MethodInfo Method =>
+        typeof(SweepKernel).GetMethod(nameof(SweepKernel.Run))!.MakeGenericMethod(typeof(TModel), typeof(T));
+
+    /// <inheritdoc/>
+    public Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> Load(Accelerator accelerator) =>
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>>(
+            SweepKernel.Run<TModel, T>);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RunOnHost(HostGrid grid, KernelArgs args, ResultBatch batch)
+    {
+        var source = new HostGridSource(grid);
+        var sink = new HostSink(batch);
+        for (int i = 0; i < args.Count; i++)
+        {
+            SweepKernel.Execute<TModel, T, HostGridSource, HostSink>(i, source, args, sink);
+        }
+
+        batch.Start = args.Start;
+        batch.Count = args.Count;
+    }
+}
