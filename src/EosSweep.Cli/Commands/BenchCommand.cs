@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using EosSweep.Engine;
+
+namespace EosSweep.Cli.Commands;
+
+/// <summary><c>eos-sweep bench</c>: trajectory-steps per second of the kernels beside a scalar C# loop.</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var quick = new Option<bool>("--quick") { Description = "Tiny workloads (a smoke test, not a measurement)" };
+        var repeats = new Option<string?>("--repeats") { Description = "Measured repeats per runner (median reported; default 3)", HelpName = "N" };
+        var cmd = new Command("bench", "Trajectory-steps per second: ILGPU CPU accelerator vs a single-thread scalar C# loop of the same math")
+        {
+            quick, repeats,
+        };
+        cmd.SetAction(pr => CliAction.Guard(stderr, () =>
+        {
+            int n = OptionText.Int(pr.GetValue(repeats), "--repeats") ?? 3;
+            if (n < 1)
+            {
+                throw new Core.SweepInputException($"--repeats must be >= 1, got {n}");
+            }
+
+            var inv = CultureInfo.InvariantCulture;
+            stdout.WriteLine($"{"workload",-22} {"runner",-44} {"trajectories",12} {"steps",14} {"median s",9} {"M steps/s",10}");
+            var byWorkload = new Dictionary<string, double>();
+            foreach (var r in ThroughputBenchmark.Run(pr.GetValue(quick), n, ModelCatalog.All))
+            {
+                stdout.WriteLine(string.Create(inv,
+                    $"{r.Workload,-22} {r.Runner,-44} {r.Trajectories,12:N0} {r.Steps,14:N0} {r.MedianSeconds,9:0.000} {r.StepsPerSecond / 1e6,10:0.00}"));
+                if (byWorkload.TryGetValue(r.Workload, out var first))
+                {
+                    stdout.WriteLine(string.Create(inv, $"{string.Empty,-22} ratio ilgpu / scalar loop: {first / r.StepsPerSecond:0.00}×"));
+                }
+                else
+                {
+                    byWorkload[r.Workload] = r.StepsPerSecond;
+                }
+            }
+
+            stdout.WriteLine(string.Create(inv, $"machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}; repeats: {n} (median); convergence off (tol = 0)"));
+            return 0;
+        }));
+        return cmd;
+    }
+}

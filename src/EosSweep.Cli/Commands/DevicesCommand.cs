@@ -1,0 +1,41 @@
+using System.CommandLine;
+using EosSweep.Engine;
+
+namespace EosSweep.Cli.Commands;
+
+/// <summary><c>eos-sweep devices</c>: the accelerators ILGPU sees.</summary>
+public static class DevicesCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var cmd = new Command("devices", "List the accelerators ILGPU sees (name, kind, memory, warp size)");
+        cmd.SetAction(_ => CliAction.Guard(stderr, () =>
+        {
+            using var context = AcceleratorFactory.CreateContext();
+            stdout.WriteLine($"{"#",-3} {"kind",-7} {"memory",12} {"warp",5} {"max group",10} {"MPs",5}  name");
+            foreach (var d in AcceleratorFactory.List(context))
+            {
+                stdout.WriteLine($"{d.Index,-3} {d.Kind,-7} {FormatBytes(d.MemoryBytes),12} {d.WarpSize,5} {d.MaxThreadsPerGroup,10} {d.Multiprocessors,5}  {d.Name}");
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>Bytes in binary units.</summary>
+    public static string FormatBytes(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.Length - 1)
+        {
+            v /= 1024;
+            u++;
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v:0.#} {units[u]}");
+    }
+}

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using EosSweep.Core;
+using EosSweep.Engine;
+using EosSweep.Storage;
+
+namespace EosSweep.Cli.Commands;
+
+/// <summary><c>eos-sweep run</c>: resolve a sweep from flags, a spec file and a preset, run it, write the data set.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = new Option<string?>("--model") { Description = $"Model: {string.Join("|", ModelCatalog.All.Select(m => m.Name))}" };
+        var loss = new Option<string?>("--loss") { Description = "Loss: logistic|sqrt|logcosh|square (default: the model's)" };
+        var steps = new Option<string?>("--steps") { Description = $"GD steps per trajectory (default {SpecResolver.DefaultSteps})", HelpName = "N" };
+        var precision = new Option<string?>("--precision") { Description = "f64 (default) or f32" };
+        var accelerator = new Option<string?>("--accelerator") { Description = "auto (default: a GPU when present, else CPU), cpu, cuda or opencl" };
+        var batch = new Option<string?>("--batch") { Description = "Trajectories per kernel launch (default: from device memory)", HelpName = "N" };
+        var threads = new Option<string?>("--threads") { Description = "CPU accelerator threads (rounded up to even); never changes a result", HelpName = "N" };
+        var tol = new Option<string?>("--tol") { Description = "Convergence tolerance on the relative GD move (default 1e-10 f64, 1e-6 f32)" };
+        var bound = new Option<string?>("--diverge-bound") { Description = "‖θ‖₁ above this is diverged (default 1e8)" };
+        var margin = new Option<string?>("--eos-margin") { Description = "A converged run whose ratio η·λ/2 reached 1 − margin is eos (default 0.02)" };
+        var spec = new Option<string?>("--spec") { Description = "JSON spec file with the same settings (flags override it)", HelpName = "FILE" };
+        var preset = new Option<string?>("--preset") { Description = $"Named sweep: {string.Join("|", Presets.Names)} (file and flags override it)" };
+        var output = new Option<string?>("--out") { Description = "Output directory (default runs/<preset or model>)", HelpName = "DIR" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace a data set already in --out" };
+        var summarize = new Option<bool>("--summarize") { Description = "Write the report (phase diagrams, summary.csv) after the run" };
+
+        var axisOptions = new Dictionary<string, Option<string?>>();
+        foreach (var axis in ModelCatalog.All.SelectMany(m => m.Axes).DistinctBy(a => a.Name))
+        {
+            var owners = string.Join(", ", ModelCatalog.All.Where(m => m.FindAxis(axis.Name) is not null).Select(m => m.Name));
+            axisOptions[axis.Name] = new Option<string?>(axis.Flag)
+            {
+                Description = $"{axis.Description} ({owners}): log:START:STOP:N, lin:START:STOP:N, v1,v2,… or one value",
+                HelpName = "AXIS",
+            };
+        }
+
+        var cmd = new Command("run", "Run a sweep and write its Parquet data set")
+        {
+            model, loss, steps, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
+        };
+        foreach (var o in axisOptions.Values)
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction((pr, ct) => CliAction.GuardAsync(stderr, async () =>
+        {
+            var axes = new Dictionary<string, string>();
+            foreach (var (name, option) in axisOptions)
+            {
+                if (pr.GetValue(option) is { } text)
+                {
+                    axes[name] = text;
+                }
+            }
+
+            var flags = new SweepSettings
+            {
+                Model = pr.GetValue(model),
+                Loss = pr.GetValue(loss),
+                Axes = axes.Count > 0 ? axes : null,
+                Steps = OptionText.Int(pr.GetValue(steps), "--steps"),
+                Precision = pr.GetValue(precision),
+                Accelerator = pr.GetValue(accelerator),
+                Batch = OptionText.Int(pr.GetValue(batch), "--batch"),
+                Threads = OptionText.Int(pr.GetValue(threads), "--threads"),
+                Tolerance = OptionText.Double(pr.GetValue(tol), "--tol"),
+                DivergenceBound = OptionText.Double(pr.GetValue(bound), "--diverge-bound"),
+                EosMargin = OptionText.Double(pr.GetValue(margin), "--eos-margin"),
+            };
+            var presetName = pr.GetValue(preset);
+            var layered = flags;
+            if (pr.GetValue(spec) is { } file)
+            {
+                layered = layered.Over(SpecJson.ReadFile(file));
+            }
+
+            if (presetName is not null)
+            {
+                layered = layered.Over(Presets.Get(presetName));
+            }
+
+            var resolved = SpecResolver.Resolve(layered, ModelCatalog.All);
+            var dir = pr.GetValue(output) ?? Path.Combine("runs", presetName ?? resolved.Model);
+            var outcome = await RunAsync(resolved, dir, pr.GetValue(overwrite), stdout, stderr, ct).ConfigureAwait(false);
+            PrintOutcome(outcome, dir, stdout);
+            return pr.GetValue(summarize) ? SummarizeCommand.Summarize(dir, null, null, stdout) : 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>Runs a resolved sweep into <paramref name="dir"/>; the accelerator is opened before the directory is touched.</summary>
+    public static async Task<SweepOutcome> RunAsync(SweepSpec spec, string dir, bool overwrite, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        using var session = SweepSession.Open(spec);
+        var runInfo = new Dictionary<string, string>
+        {
+            ["accelerator"] = session.AcceleratorName,
+            ["accelerator_kind"] = session.AcceleratorKind,
+            ["precision"] = SpecResolver.Name(spec.Precision),
+            ["batch"] = session.Batch.ToString(CultureInfo.InvariantCulture),
+        };
+        await using var writer = DataSetWriter.Create(dir, spec, ModelCatalog.Find(spec.Model), runInfo, overwrite);
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {spec.Grid.Count:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {dir}"));
+        Func<IProgress<SweepProgress>, Task<SweepOutcome>> work = progress =>
+            session.RunAsync((b, token) => writer.WriteAsync(b, token), progress, ct);
+        var outcome = ProgressDisplay.Interactive(stdout)
+            ? await ProgressDisplay.WithBarAsync("trajectories", spec.Grid.Count, work).ConfigureAwait(false)
+            : await work(new ProgressDisplay(stderr)).ConfigureAwait(false);
+        await writer.CompleteAsync().ConfigureAwait(false);
+        return outcome;
+    }
+
+    private static void PrintOutcome(SweepOutcome o, string dir, TextWriter stdout)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(inv,
+            $"wrote {o.Trajectories:N0} trajectories to {dir} in {o.Elapsed.TotalSeconds:0.00} s ({o.Trajectories / Math.Max(1e-9, o.Elapsed.TotalSeconds):N0} traj/s, {o.TrajectorySteps / Math.Max(1e-9, o.Elapsed.TotalSeconds) / 1e6:0.0} M steps/s)"));
+        stdout.WriteLine(string.Join("  ", RegimeRules.All.Select(r => string.Create(inv, $"{RegimeRules.Name(r)}: {o.RegimeCounts[(int)r]:N0}"))));
+    }
+}

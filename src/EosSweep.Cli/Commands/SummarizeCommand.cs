@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using EosSweep.Analysis;
+using EosSweep.Core;
+using EosSweep.Core.Results;
+using EosSweep.Engine;
+using EosSweep.Storage;
+
+namespace EosSweep.Cli.Commands;
+
+/// <summary><c>eos-sweep summarize DIR</c>: phase diagrams, curves and summary.csv into DIR/report/.</summary>
+public static class SummarizeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var dir = new Argument<string>("DIR") { Description = "A data set written by 'eos-sweep run'" };
+        var x = new Option<string?>("--x") { Description = "Axis on the horizontal (default: eta when it varies)", HelpName = "AXIS" };
+        var y = new Option<string?>("--y") { Description = "Axis on the vertical of a phase diagram", HelpName = "AXIS" };
+        var cmd = new Command("summarize", "Draw the phase diagrams (PNG and SVG) and write summary.csv into DIR/report/") { dir, x, y };
+        cmd.SetAction(pr => CliAction.Guard(stderr, () => Summarize(pr.GetValue(dir)!, pr.GetValue(x), pr.GetValue(y), stdout)));
+        return cmd;
+    }
+
+    /// <summary>Summarises the data set in <paramref name="dir"/> and prints a short table.</summary>
+    public static int Summarize(string dir, string? xAxis, string? yAxis, TextWriter stdout)
+    {
+        var reader = DataSetReader.Open(dir);
+        var spec = SpecResolver.Resolve(reader.Settings, ModelCatalog.All);
+        var model = ModelCatalog.Find(spec.Model);
+        foreach (var axis in new[] { xAxis, yAxis })
+        {
+            if (axis is not null && model.FindAxis(axis) is null)
+            {
+                throw new SweepInputException(
+                    $"--x/--y '{axis}' is not an axis of model '{model.Name}'; its axes are: {string.Join(", ", model.Axes.Select(a => a.Name))}");
+            }
+        }
+
+        var columns = new List<string> { ResultColumns.TrajId };
+        columns.AddRange(model.Axes.Select(a => a.Name));
+        columns.AddRange(model.Parameters.Select(ResultColumns.Final));
+        columns.AddRange(ResultLayout.MeasureNames);
+        columns.Add(ResultColumns.Steps);
+        var table = reader.ReadTableAsync(columns).GetAwaiter().GetResult();
+        var result = Summarizer.Summarize(spec, model, table, Path.Combine(dir, "report"), new SummaryOptions { XAxis = xAxis, YAxis = yAxis });
+
+        var inv = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(inv, $"summary of {dir}: {result.Rows:N0} trajectories"));
+        foreach (var r in RegimeRules.All)
+        {
+            stdout.WriteLine(string.Create(inv, $"  {RegimeRules.Name(r),-12} {result.RegimeCounts.GetValueOrDefault(r),10:N0}  {100 * result.Fraction(r),6:0.0}%"));
+        }
+
+        foreach (var c in result.Checks)
+        {
+            string verdict = c.Passed switch { true => "pass", false => "FAIL", null => "n/a" };
+            stdout.WriteLine(string.Create(inv, $"  check {c.Name,-22} {verdict,-4} value {c.Value:G6} (expected {c.Expected})"));
+        }
+
+        foreach (var note in result.Notes)
+        {
+            stdout.WriteLine($"  note: {note}");
+        }
+
+        stdout.WriteLine($"report: {result.ReportDirectory}");
+        foreach (var f in result.Files)
+        {
+            stdout.WriteLine($"  {Path.GetFileName(f)}");
+        }
+
+        return 0;
+    }
+}

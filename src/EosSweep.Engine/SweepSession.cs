@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using EosSweep.Core;
+using EosSweep.Core.Results;
+using EosSweep.Kernels.Execution;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace EosSweep.Engine;
+
+/// <summary>
+/// A sweep ready to run: accelerator opened and kernel compiled, so every failure that is the user's
+/// (no such accelerator) happens before any output is touched. <see cref="RunAsync"/> cuts the grid into
+/// batches of trajectory indices, launches one kernel per batch, and hands finished batches to a
+/// consumer (the Parquet writer) while the next batch computes. Two host buffers are reused for the
+/// whole run, so memory is flat in the grid size.
+/// </summary>
+public sealed class SweepSession : IDisposable
+{
+    private readonly SweepSpec _spec;
+    private readonly Context _context;
+    private readonly Accelerator _accelerator;
+    private readonly ITrajectoryKernel _kernel;
+    private readonly Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> _launch;
+
+    private SweepSession(SweepSpec spec, Context context, Accelerator accelerator, ITrajectoryKernel kernel,
+        Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> launch)
+    {
+        _spec = spec;
+        _context = context;
+        _accelerator = accelerator;
+        _kernel = kernel;
+        _launch = launch;
+        Batch = (int)Math.Min(spec.Grid.Count, spec.Batch ?? SweepRunner.DefaultBatch(accelerator, kernel.ParameterCount));
+    }
+
+    /// <summary>Opens the accelerator of <paramref name="spec"/> and compiles its kernel.</summary>
+    /// <exception cref="SweepInputException">The accelerator asked for is not present.</exception>
+    public static SweepSession Open(SweepSpec spec)
+    {
+        var kernel = ModelCatalog.Kernel(spec);
+        var context = AcceleratorFactory.CreateContext(spec.Threads);
+        Accelerator? accelerator = null;
+        try
+        {
+            accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
+            var launch = SweepRunner.Load(context, accelerator, kernel);
+            return new SweepSession(spec, context, accelerator, kernel, launch);
+        }
+        catch
+        {
+            accelerator?.Dispose();
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The accelerator's name.</summary>
+    public string AcceleratorName => _accelerator.Name;
+
+    /// <summary>cpu, cuda or opencl.</summary>
+    public string AcceleratorKind => AcceleratorFactory.Kind(_accelerator.AcceleratorType);
+
+    /// <summary>Trajectories per launch.</summary>
+    public int Batch { get; }
+
+    /// <summary>Runs the sweep, handing each finished batch to <paramref name="consume"/> in index order.</summary>
+    public async Task<SweepOutcome> RunAsync(
+        Func<ResultBatch, CancellationToken, Task> consume,
+        IProgress<SweepProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        var spec = _spec;
+        long total = spec.Grid.Count;
+        int p = _kernel.ParameterCount;
+        int cap = Batch;
+        var grid = new HostGrid(spec.Grid);
+        using var values = _accelerator.Allocate1D(grid.Values);
+        using var meta = _accelerator.Allocate1D(grid.Meta);
+        using var outD = _accelerator.Allocate1D<double>((long)ResultLayout.DoubleCount(p) * cap);
+        using var outI = _accelerator.Allocate1D<int>((long)ResultLayout.IntCount * cap);
+        var buffers = new[] { new ResultBatch(p, cap), new ResultBatch(p, cap) };
+
+        var counts = new long[RegimeRules.All.Count];
+        long steps = 0;
+        var clock = Stopwatch.StartNew();
+        Task pending = Task.CompletedTask;
+        int k = 0;
+        for (long start = 0; start < total; start += cap, k++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var args = Args(spec, start, (int)Math.Min(cap, total - start), cap);
+            _launch(args.Count, values.View, meta.View, args, outD.View, outI.View);
+            _accelerator.Synchronize();
+
+            var batch = buffers[k % 2];
+            await pending.ConfigureAwait(false);
+            outD.CopyToCPU(batch.Doubles);
+            outI.CopyToCPU(batch.Ints);
+            batch.Start = start;
+            batch.Count = args.Count;
+            Tally(batch, counts, ref steps);
+            pending = Task.Run(() => consume(batch, ct), ct);
+            progress?.Report(new SweepProgress(start + args.Count, total, clock.Elapsed));
+        }
+
+        await pending.ConfigureAwait(false);
+        return new SweepOutcome(total, steps, clock.Elapsed, AcceleratorName, AcceleratorKind, cap, counts);
+    }
+
+    /// <summary>The kernel args for a host or device run of trajectories [start, start + count).</summary>
+    public static KernelArgs Args(SweepSpec spec, long start, int count, int capacity) => new()
+    {
+        Start = start,
+        Count = count,
+        Capacity = capacity,
+        AxisCount = spec.Axes.Count,
+        SeedAxis = SeedAxis(spec),
+        Limits = new RunLimits
+        {
+            Steps = spec.Steps,
+            Tolerance = spec.Tolerance,
+            Bound = spec.DivergenceBound,
+            EosThreshold = 1 - spec.EosMargin,
+        },
+    };
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _accelerator.Dispose();
+        _context.Dispose();
+    }
+
+    private static int SeedAxis(SweepSpec spec)
+    {
+        for (int i = 0; i < spec.Axes.Count; i++)
+        {
+            if (spec.Axes[i].Name == "seed")
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Tally(ResultBatch batch, long[] counts, ref long steps)
+    {
+        var ints = batch.Ints;
+        int cap = batch.Capacity;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            steps += ints[(ResultLayout.StepsColumn * cap) + i];
+            counts[ints[(ResultLayout.RegimeColumn * cap) + i]]++;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using EosSweep.Core;
+using EosSweep.Core.Results;
+using EosSweep.Kernels.Execution;
+
+namespace EosSweep.Engine;
+
+/// <summary>
+/// Trajectory-steps per second of the sweep kernel on the CPU accelerator beside a single-thread scalar
+/// C# loop running the very same model and driver code (<see cref="ITrajectoryKernel.RunOnHost"/>).
+/// Convergence is switched off (tol = 0) so every trajectory runs its full step budget and the work is
+/// exactly trajectories × steps; repeats are interleaved and the median is reported.
+/// </summary>
+public static class ThroughputBenchmark
+{
+    /// <summary>The benchmark workloads: a grid per built-in model spanning gf, eos and some divergence.</summary>
+    public static IReadOnlyList<SweepSettings> Workloads(bool quick)
+    {
+        int side = quick ? 32 : 256;
+        int steps = quick ? 200 : 2000;
+        return
+        [
+            new SweepSettings
+            {
+                Model = "xy", Loss = "logistic", Steps = steps, Tolerance = 0, Accelerator = "cpu",
+                Axes = new Dictionary<string, string> { ["eta"] = $"log:0.01:0.5:{side}", ["y0"] = $"lin:0.5:12:{side}", ["x0"] = "0.1" },
+            },
+            new SweepSettings
+            {
+                Model = "mean", Loss = "logistic", Steps = steps, Tolerance = 0, Accelerator = "cpu",
+                Axes = new Dictionary<string, string> { ["eta"] = $"log:3e-5:0.0125:{side}", ["a_plus0"] = $"lin:-0.2:0.2:{side}" },
+            },
+        ];
+    }
+
+    /// <summary>Runs every workload: the CPU accelerator over the whole grid, the scalar loop over a slice.</summary>
+    public static IEnumerable<BenchmarkResult> Run(bool quick, int repeats, IReadOnlyList<Core.Models.ModelInfo> catalog)
+    {
+        foreach (var settings in Workloads(quick))
+        {
+            var spec = SpecResolver.Resolve(settings, catalog);
+            string name = $"{spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}/{SpecResolver.Name(spec.Precision)}";
+            var accel = new List<double>();
+            var scalar = new List<double>();
+            long accelSteps = 0, scalarSteps = 0;
+            using var session = SweepSession.Open(spec);
+            int sliceCount = (int)Math.Min(spec.Grid.Count, quick ? 256 : 4096);
+            var kernel = ModelCatalog.Kernel(spec);
+            var grid = new HostGrid(spec.Grid);
+            var batch = new ResultBatch(kernel.ParameterCount, sliceCount);
+            for (int r = 0; r < repeats + 1; r++)
+            {
+                var outcome = session.RunAsync((_, _) => Task.CompletedTask).GetAwaiter().GetResult();
+                var clock = Stopwatch.StartNew();
+                kernel.RunOnHost(grid, SweepSession.Args(spec, 0, sliceCount, sliceCount), batch);
+                double scalarSeconds = clock.Elapsed.TotalSeconds;
+                if (r == 0)
+                {
+                    continue;   // warm-up: JIT and kernel compile
+                }
+
+                accel.Add(outcome.Elapsed.TotalSeconds);
+                accelSteps = outcome.TrajectorySteps;
+                scalar.Add(scalarSeconds);
+                scalarSteps = SumSteps(batch);
+            }
+
+            yield return new BenchmarkResult(name, $"ilgpu {session.AcceleratorKind} ({session.AcceleratorName})", spec.Grid.Count, accelSteps, Median(accel), repeats);
+            yield return new BenchmarkResult(name, "scalar C# loop, 1 thread", sliceCount, scalarSteps, Median(scalar), repeats);
+        }
+    }
+
+    private static long SumSteps(ResultBatch b)
+    {
+        long s = 0;
+        for (int i = 0; i < b.Count; i++)
+        {
+            s += b.Ints[(ResultLayout.StepsColumn * b.Capacity) + i];
+        }
+
+        return s;
+    }
+
+    private static double Median(List<double> v)
+    {
+        var a = v.Order().ToArray();
+        return a.Length % 2 == 1 ? a[a.Length / 2] : 0.5 * (a[(a.Length / 2) - 1] + a[a.Length / 2]);
+    }
+}

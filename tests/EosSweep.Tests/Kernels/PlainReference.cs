@@ -1,0 +1,157 @@
+using EosSweep.Core.Models;
+using EosSweep.Kernels.Numerics;
+
+namespace EosSweep.Tests.Kernels;
+
+/// <summary>
+/// Plain float64 loops of the same operations as the model structs and the driver, written out by hand
+/// (no generic model code): the kernel must reproduce them bit for bit on the CPU accelerator.
+/// </summary>
+internal static class PlainReference
+{
+    internal sealed record Result(double[] Theta, double FinalLoss, double MinLoss, double SharpFinal, double SharpMax, double Ratio, int Steps, int DivergedStep, int Regime);
+
+    private static double Tanh(double x) => PMath.Tanh(new R64(x)).V;
+
+    private static double Exp(double x) => PMath.Exp(new R64(x)).V;
+
+    private static double Log1p(double x) => PMath.Log1p(new R64(x)).V;
+
+    private static double Cdf(double x) => PMath.NormalCdf(new R64(x)).V;
+
+    private static double Pdf(double x) => PMath.NormalPdf(new R64(x)).V;
+
+    private static double Flush(double x) => Math.Abs(x) < 1e-100 ? 0.0 : x;
+
+    public static double Loss(LossKind kind, double s, out double d1, out double d2)
+    {
+        double a = Math.Abs(s);
+        switch (kind)
+        {
+            case LossKind.Logistic:
+            {
+                double e = Exp(-a);
+                double onePlus = 1.0 + e;
+                d1 = 0.5 * Tanh(0.5 * s);
+                d2 = e / (onePlus * onePlus);
+                return (0.5 * a) + Log1p(e);
+            }
+
+            case LossKind.Sqrt:
+            {
+                double q = a < 134217728.0 ? Math.Sqrt(1.0 + (s * s)) : a;
+                d1 = s / q;
+                double inv = 1.0 / q;
+                d2 = inv * inv * inv;
+                return q;
+            }
+
+            case LossKind.LogCosh:
+            {
+                double t = Tanh(s);
+                double e = Exp(-2.0 * a);
+                double onePlus = 1.0 + e;
+                d1 = t;
+                d2 = (4.0 * e) / (onePlus * onePlus);
+                return a < 0.5 ? -0.5 * Log1p(-(t * t)) : (a + Log1p(e)) - PMath.Ln2;
+            }
+
+            default:
+                d1 = s;
+                d2 = 1.0;
+                return 0.5 * (s * s);
+        }
+    }
+
+    private static double MaxEig(double a, double b, double c)
+    {
+        double mean = 0.5 * (a + c);
+        double half = 0.5 * (a - c);
+        return mean + Math.Sqrt((half * half) + (b * b));
+    }
+
+    /// <summary>One xy step: returns (loss, sharpness, move, size) at the old point and updates x, y.</summary>
+    public static (double Loss, double Sharp, double Move, double Size) XyStep(LossKind kind, double eta, ref double x, ref double y)
+    {
+        double s = x * y;
+        double loss = Loss(kind, s, out double d1, out double d2);
+        double sharp = MaxEig((d2 * y) * y, (d2 * s) + d1, (d2 * x) * x);
+        double g = eta * d1;
+        double xn = Flush(x - (g * y));
+        double yn = Flush(y - (g * x));
+        double move = Math.Abs(xn - x) + Math.Abs(yn - y);
+        double size = Math.Abs(xn) + Math.Abs(yn);
+        x = xn;
+        y = yn;
+        return (loss, sharp, move, size);
+    }
+
+    /// <summary>One mean-model step.</summary>
+    public static (double Loss, double Sharp, double Move, double Size) MeanStep(LossKind kind, double eta, double d, ref double ap, ref double am, ref double b)
+    {
+        double phi = Pdf(b);
+        double cdf = Cdf(b);
+        double g = (b * cdf) + phi;
+        double big = d * g, dBig = d * cdf, ddBig = d * phi;
+        double sumA = ap + am;
+        double f = big * sumA;
+        double loss = Loss(kind, f, out double d1, out double d2);
+        double fb = dBig * sumA;
+        double huu = 2.0 * ((d2 * big) * big);
+        double hub = 1.4142135623730950488 * (((d2 * big) * fb) + (d1 * dBig));
+        double hbb = ((d2 * fb) * fb) + ((d1 * ddBig) * sumA);
+        double e = MaxEig(huu, hub, hbb);
+        double sharp = e < 0.0 ? 0.0 : e;
+        double ga = eta * (d1 * big);
+        double gb = eta * (d1 * fb);
+        double apn = Flush(ap - ga), amn = Flush(am - ga), bn = Flush(b - gb);
+        double move = (Math.Abs(apn - ap) + Math.Abs(amn - am)) + Math.Abs(bn - b);
+        double size = (Math.Abs(apn) + Math.Abs(amn)) + Math.Abs(bn);
+        ap = apn;
+        am = amn;
+        b = bn;
+        return (loss, sharp, move, size);
+    }
+
+    /// <summary>The driver rules of RegimeRules, written plainly over a step function on a state array.</summary>
+    public static Result Run(double eta, double[] theta, Func<double[], (double Loss, double Sharp, double Move, double Size)> step,
+        int steps, double tol, double bound, double eosThreshold)
+    {
+        double minLoss = double.PositiveInfinity, maxSharp = 0, maxRatio = 0;
+        int regime = 3, div = -1, t = 0;
+        while (t < steps)
+        {
+            var (loss, sharp, move, size) = step(theta);
+            t++;
+            double ratio = 0.5 * eta * sharp;
+            minLoss = loss < minLoss ? loss : minLoss;
+            maxSharp = sharp > maxSharp ? sharp : maxSharp;
+            maxRatio = ratio > maxRatio ? ratio : maxRatio;
+            if (!double.IsFinite(loss) || !(size <= bound))
+            {
+                regime = 2;
+                div = t;
+                break;
+            }
+
+            if (move <= tol * (1.0 + size) && ratio < 1.0)
+            {
+                regime = 0;
+                break;
+            }
+        }
+
+        var copy = (double[])theta.Clone();
+        var last = step(copy);
+        double finalRatio = 0.5 * eta * last.Sharp;
+        minLoss = last.Loss < minLoss ? last.Loss : minLoss;
+        maxSharp = last.Sharp > maxSharp ? last.Sharp : maxSharp;
+        maxRatio = finalRatio > maxRatio ? finalRatio : maxRatio;
+        if (regime == 0 && maxRatio >= eosThreshold)
+        {
+            regime = 1;
+        }
+
+        return new Result(theta, last.Loss, minLoss, last.Sharp, maxSharp, finalRatio, t, div, regime);
+    }
+}
