@@ -1,0 +1,114 @@
+namespace EosSweep.Tests.Cli;
+
+/// <summary>Every kind of bad input gives one clear line on stderr and a non-zero exit, never a stack trace.</summary>
+public sealed class BadInputTests
+{
+    public static TheoryData<string, string[]> Cases => new()
+    {
+        { "unknown model 'cubic'", ["run", "--model", "cubic"] },
+        { "unknown loss 'hinge'", ["run", "--model", "xy", "--loss", "hinge"] },
+        { "axis --eta 'log:1:2' is malformed", ["run", "--model", "xy", "--eta", "log:1:2"] },
+        { "axis --y0 'lin:0:1:x' is malformed", ["run", "--model", "xy", "--y0", "lin:0:1:x"] },
+        { "axis --eta 'log:-1:1:4' is malformed: a log axis needs START > 0", ["run", "--model", "xy", "--eta", "log:-1:1:4"] },
+        { "--eta must be > 0, got 0", ["run", "--model", "xy", "--eta", "0"] },
+        { "--eta must be > 0, got -0.5", ["run", "--model", "xy", "--eta", "lin:-0.5:0.5:3"] },
+        { "--steps must be > 0, got 0", ["run", "--model", "xy", "--steps", "0"] },
+        { "--steps must be an integer, got 'ten'", ["run", "--model", "xy", "--steps", "ten"] },
+        { "'NaN' is not finite", ["run", "--model", "xy", "--y0", "NaN"] },
+        { "'Infinity' is not finite", ["run", "--model", "mean", "--b0", "0,Infinity"] },
+        { "--tol must be finite", ["run", "--model", "xy", "--tol", "Infinity"] },
+        { "axis 'y0' does not belong to model 'mean'", ["run", "--model", "mean", "--y0", "2"] },
+        { "axis 'd' does not belong to model 'xy'", ["run", "--model", "xy", "--d", "200"] },
+        { "unknown precision 'f16'", ["run", "--model", "xy", "--precision", "f16"] },
+        { "unknown accelerator 'tpu'", ["run", "--model", "xy", "--accelerator", "tpu"] },
+        { "no cuda accelerator is present", ["run", "--model", "xy", "--accelerator", "cuda"] },
+        { "no opencl accelerator is present", ["run", "--model", "xy", "--accelerator", "opencl"] },
+        { "unknown preset 'huge'", ["run", "--preset", "huge"] },
+        { "no model given", ["run"] },
+        { "--batch must be > 0", ["run", "--model", "xy", "--batch", "0"] },
+        { "cannot read spec file", ["run", "--spec", "/nonexistent/eos-sweep-spec.json"] },
+        { "--d must be a non-negative integer", ["run", "--model", "mean", "--d", "-3"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void BadInput_OneLineOnStderr_NonZeroExit(string expected, string[] args)
+    {
+        var r = CliRunner.Run(args);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Single(r.ErrorLines);
+        Assert.Contains(expected, r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"model\": \"xy\", \"steps\": }", "is not a valid sweep spec")]
+    [InlineData("{ \"model\": \"xy\", \"stepz\": 10 }", "is not a valid sweep spec")]
+    [InlineData("{ \"model\": \"xy\", \"steps\": \"many\" }", "is not a valid sweep spec")]
+    [InlineData("{ \"model\": \"xy\", \"axes\": { \"eta\": \"log:0:1:3\" } }", "a log axis needs START > 0")]
+    [InlineData("[1, 2]", "is not a valid sweep spec")]
+    [InlineData("", "is not a valid sweep spec")]
+    public void InvalidSpecFile_OneLineOnStderr(string json, string expected)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"eos-spec-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, json);
+        try
+        {
+            var r = CliRunner.Run("run", "--spec", file, "--out", CliRunner.TempDir());
+            Assert.Equal(2, r.ExitCode);
+            Assert.Single(r.ErrorLines);
+            Assert.Contains(expected, r.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void OutputDirectoryWithDifferentSweep_IsRefused_AndKeepsItsData()
+    {
+        var dir = CliRunner.TempDir();
+        var first = CliRunner.Run("run", "--model", "xy", "--eta", "0.1,0.2", "--y0", "1,2", "--steps", "50", "--out", dir);
+        Assert.Equal(0, first.ExitCode);
+        var files = Directory.GetFiles(dir).Select(f => (f, File.ReadAllBytes(f))).ToList();
+
+        var second = CliRunner.Run("run", "--model", "xy", "--eta", "0.3", "--steps", "50", "--out", dir);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Single(second.ErrorLines);
+        Assert.Contains("holds a different sweep", second.Stderr, StringComparison.Ordinal);
+        foreach (var (f, bytes) in files)
+        {
+            Assert.Equal(bytes, File.ReadAllBytes(f));
+        }
+
+        var third = CliRunner.Run("run", "--model", "xy", "--eta", "0.3", "--steps", "50", "--out", dir, "--overwrite");
+        Assert.Equal(0, third.ExitCode);
+    }
+
+    [Fact]
+    public void SummarizeMissingDirectory_OneLine()
+    {
+        var r = CliRunner.Run("summarize", "/nonexistent/eos-sweep-data");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Single(r.ErrorLines);
+    }
+
+    [Fact]
+    public void RealProcess_BadInput_PrintsNoStackTrace()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "eos-sweep.dll");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "run", "--model", "xy", "--eta", "log:1"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        string err = p.StandardError.ReadToEnd();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(2, p.ExitCode);
+        Assert.Equal(1, err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("eos-sweep: error: axis --eta 'log:1' is malformed", err, StringComparison.Ordinal);
+    }
+}
