@@ -12,16 +12,13 @@ namespace EosSweep.Storage;
 /// </summary>
 /// <remarks>
 /// <para>A part is written under a hidden temporary name, flushed to disk and renamed when it closes, so a
-/// reader never sees a partial part; a part closes once it holds at least <c>rowsPerPart</c> rows (a batch
-/// never spans two parts). Memory is the column buffers of the largest batch, whatever the grid size.</para>
+/// reader never sees a partial part; a part closes once it holds at least
+/// <see cref="DataSetWriterOptions.RowsPerPart"/> rows (a batch never spans two parts). Memory is the column buffers of the largest batch, whatever the grid size.</para>
 /// <para>Disposing without <see cref="CompleteAsync"/> (a cancelled or failed run) closes the open part if
 /// every write to it succeeded and writes no manifest, so the data set reads as incomplete.</para>
 /// </remarks>
 public sealed class DataSetWriter : IAsyncDisposable
 {
-    /// <summary>Rows after which a part is closed and the next batch starts a new one.</summary>
-    public const int DefaultRowsPerPart = 1_000_000;
-
     private readonly SweepSpec _spec;
     private readonly ResultSchema _schema;
     private readonly ParquetOptions _options;
@@ -53,14 +50,14 @@ public sealed class DataSetWriter : IAsyncDisposable
     private bool _faulted;
     private bool _disposed;
 
-    private DataSetWriter(string dir, SweepSpec spec, ResultSchema schema, Dictionary<string, string> metadata, int rowsPerPart)
+    private DataSetWriter(string dir, SweepSpec spec, ResultSchema schema, Dictionary<string, string> metadata, DataSetWriterOptions options)
     {
         Directory = dir;
         _spec = spec;
         _schema = schema;
-        _options = schema.WriterOptions();
+        _options = options.ToParquetOptions();
         _metadata = metadata;
-        _rowsPerPart = rowsPerPart;
+        _rowsPerPart = options.RowsPerPart;
         _lossName = LossInfo.Of(spec.Loss).Name;
 
         var all = RegimeRules.All;
@@ -121,7 +118,7 @@ public sealed class DataSetWriter : IAsyncDisposable
     /// <c>run</c> object and, under the same keys, to every part file's key-value metadata.</param>
     /// <param name="overwrite">Replace a data set already in <paramref name="dir"/> (only its own files are
     /// deleted: <c>sweep.json</c>, <c>_manifest.json</c>, parts, temporary files and <c>report/</c>).</param>
-    /// <param name="rowsPerPart">Rows after which a part closes.</param>
+    /// <param name="options">Part size and codec; null takes the defaults.</param>
     /// <exception cref="SweepInputException">The directory cannot be used; the message says why in one line.</exception>
     /// <exception cref="ArgumentException">The spec does not belong to the model, or a run key is reserved.</exception>
     public static DataSetWriter Create(
@@ -130,13 +127,18 @@ public sealed class DataSetWriter : IAsyncDisposable
         ModelInfo model,
         IReadOnlyDictionary<string, string> runInfo,
         bool overwrite,
-        int rowsPerPart = DefaultRowsPerPart)
+        DataSetWriterOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dir);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(runInfo);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowsPerPart);
+        options ??= new DataSetWriterOptions();
+        if (options.RowsPerPart <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"RowsPerPart must be > 0, got {options.RowsPerPart}");
+        }
+
         CheckSpecMatchesModel(spec, model);
 
         var specText = SpecJson.Write(spec);
@@ -175,7 +177,7 @@ public sealed class DataSetWriter : IAsyncDisposable
             throw new SweepInputException($"cannot write '{sweepPath}': {e.Message}");
         }
 
-        return new DataSetWriter(dir, spec, schema, metadata, rowsPerPart);
+        return new DataSetWriter(dir, spec, schema, metadata, options);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using EosSweep.Core.Models;
 using EosSweep.Core.Results;
-using Parquet;
 using Parquet.Schema;
 
 namespace EosSweep.Storage;
@@ -111,22 +110,4 @@ public sealed class ResultSchema
 
     /// <summary><c>regime</c>: gf, eos, diverged or unconverged (string).</summary>
     public DataField<string> Regime { get; }
-
-    /// <summary>
-    /// Writer options: Zstd at <see cref="System.IO.Compression.CompressionLevel.Fastest"/> (the default level
-    /// is ~20× slower for little gain), dictionary-encoded strings and delta-encoded <c>traj_id</c>.
-    /// </summary>
-    public ParquetOptions WriterOptions()
-    {
-        var options = new ParquetOptions
-        {
-            CompressionMethod = CompressionMethod.Zstd,
-            CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
-        };
-        options.ColumnEncodingHints[ResultColumns.TrajId] = EncodingHint.DeltaBinaryPacked;
-        options.ColumnEncodingHints[ResultColumns.Model] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[ResultColumns.Loss] = EncodingHint.Dictionary;
-        options.ColumnEncodingHints[ResultColumns.Regime] = EncodingHint.Dictionary;
-        return options;
-    }
 }
