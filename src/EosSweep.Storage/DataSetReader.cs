@@ -132,7 +132,12 @@ public sealed class DataSetReader
         {
             var name = listed is null ? names![i] : listed[i].File;
             var path = Path.Combine(dir, name);
-            if (!DataSetLayout.IsPartName(name) || !File.Exists(path))
+            if (!DataSetLayout.IsPartName(name))
+            {
+                throw new SweepInputException($"{DataSetLayout.ManifestFile} in '{dir}' lists '{name}', which is not a part file name");
+            }
+
+            if (!File.Exists(path))
             {
                 throw new SweepInputException($"part file '{path}' listed in {DataSetLayout.ManifestFile} is missing");
             }

@@ -16,6 +16,7 @@ namespace EosSweep.Storage;
 /// <see cref="DataSetWriterOptions.RowsPerPart"/> rows (a batch never spans two parts). Memory is the column buffers of the largest batch, whatever the grid size.</para>
 /// <para>Disposing without <see cref="CompleteAsync"/> (a cancelled or failed run) closes the open part if
 /// every write to it succeeded and writes no manifest, so the data set reads as incomplete.</para>
+/// <para>Not thread-safe: one call at a time.</para>
 /// </remarks>
 public sealed class DataSetWriter : IAsyncDisposable
 {
@@ -275,36 +276,21 @@ public sealed class DataSetWriter : IAsyncDisposable
         }
 
         _disposed = true;
-        if (_writer is null)
+        if (_writer is not null && !_faulted)
         {
-            return;
-        }
-
-        if (!_faulted)
-        {
-            await ClosePartAsync().ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            await _writer.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // A write into this part already failed, so its footer may fail too; the part is deleted below.
-        }
-        finally
-        {
-            _writer = null;
-            if (_stream is not null)
+            try
             {
-                await _stream.DisposeAsync().ConfigureAwait(false);
-                _stream = null;
+                await ClosePartAsync().ConfigureAwait(false);
+                return;
             }
-
-            File.Delete(_tempPath);
+            catch
+            {
+                await AbandonPartAsync().ConfigureAwait(false);
+                throw;
+            }
         }
+
+        await AbandonPartAsync().ConfigureAwait(false);
     }
 
     private void ThrowIfUnusable()
@@ -454,17 +440,56 @@ public sealed class DataSetWriter : IAsyncDisposable
     {
         var writer = _writer ?? throw new InvalidOperationException("no part is open");
         var stream = _stream ?? throw new InvalidOperationException("no part is open");
-        _writer = null;
-        _stream = null;
-        await writer.DisposeAsync().ConfigureAwait(false);
-        await stream.FlushAsync().ConfigureAwait(false);
-        stream.Flush(flushToDisk: true);
-        await stream.DisposeAsync().ConfigureAwait(false);
-
         var name = DataSetLayout.PartName(_parts.Count);
-        File.Move(_tempPath, Path.Combine(Directory, name), overwrite: true);
+        try
+        {
+            _writer = null;
+            await writer.DisposeAsync().ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+            stream.Flush(flushToDisk: true);
+            _stream = null;
+            await stream.DisposeAsync().ConfigureAwait(false);
+            File.Move(_tempPath, Path.Combine(Directory, name), overwrite: true);
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
+        }
+
         _parts.Add(new DataSetPart { File = name, Rows = _partRows, FirstTrajId = _partFirst, LastTrajId = _partLast });
         _partRows = 0;
+    }
+
+    /// <summary>Drops the open part after a failed write or close: its footer may not be writable, so the
+    /// temporary file is deleted rather than renamed.</summary>
+    private async Task AbandonPartAsync()
+    {
+        var writer = _writer;
+        var stream = _stream;
+        _writer = null;
+        _stream = null;
+        if (stream is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception)
+        {
+            // The part is already broken; writing its footer may fail as well. It is deleted below.
+        }
+        finally
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            File.Delete(_tempPath);
+        }
     }
 
     private static void CheckSpecMatchesModel(SweepSpec spec, ModelInfo model)
