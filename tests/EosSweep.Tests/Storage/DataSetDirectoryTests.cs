@@ -1,0 +1,106 @@
+using EosSweep.Core;
+using EosSweep.Storage;
+
+namespace EosSweep.Tests.Storage;
+
+/// <summary>The rules <see cref="DataSetWriter.Create"/> applies to its output directory.</summary>
+public sealed class DataSetDirectoryTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Create_MissingDirectory_CreatesIt()
+    {
+        var dir = _temp.Sub("a/b");
+
+        await using (DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false))
+        {
+            Assert.True(File.Exists(Path.Combine(dir, DataSetLayout.SweepFile)));
+        }
+    }
+
+    [Fact]
+    public async Task Create_EmptyDirectory_IsUsed()
+    {
+        var dir = Directory.CreateDirectory(_temp.Sub("empty")).FullName;
+
+        await StorageData.WriteAsync(dir, StorageData.Spec());
+
+        Assert.True(DataSetReader.Open(dir).Complete);
+    }
+
+    [Fact]
+    public async Task Create_DifferentSpecWithoutOverwrite_IsRefused()
+    {
+        var dir = _temp.Sub("ds");
+        await StorageData.WriteAsync(dir, StorageData.Spec(steps: 100));
+
+        var e = Assert.Throws<SweepInputException>(() =>
+            DataSetWriter.Create(dir, StorageData.Spec(steps: 200), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false));
+
+        Assert.Equal($"output directory '{dir}' holds a different sweep; use --overwrite or another --out", e.Message);
+        Assert.True(File.Exists(Path.Combine(dir, "part-00000.parquet")));
+    }
+
+    [Fact]
+    public async Task Create_SameSpecWithoutOverwrite_IsRefused()
+    {
+        var dir = _temp.Sub("ds");
+        await StorageData.WriteAsync(dir, StorageData.Spec());
+
+        var e = Assert.Throws<SweepInputException>(() =>
+            DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false));
+
+        Assert.Equal($"output directory '{dir}' already holds this sweep; use --overwrite to recompute it", e.Message);
+    }
+
+    [Fact]
+    public async Task Create_DifferentSpecWithOverwrite_ReplacesTheDataSetAndKeepsUnrelatedFiles()
+    {
+        var dir = _temp.Sub("ds");
+        await StorageData.WriteAsync(dir, StorageData.Spec(steps: 100), capacity: 5, rowsPerPart: 5);
+        Directory.CreateDirectory(Path.Combine(dir, "report"));
+        File.WriteAllText(Path.Combine(dir, "report", "index.html"), "old");
+        File.WriteAllText(Path.Combine(dir, ".part-00099.parquet.tmp"), "stale");
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "mine");
+        File.WriteAllText(Path.Combine(dir, "part-1.parquet"), "mine too: not a part name");
+        Directory.CreateDirectory(Path.Combine(dir, "mine"));
+
+        await StorageData.WriteAsync(dir, StorageData.Spec(steps: 200), overwrite: true);
+
+        var names = StorageData.EntryNames(dir);
+        Assert.Equal(
+            ["_manifest.json", "mine", "notes.txt", "part-00000.parquet", "part-00001.parquet", "part-00002.parquet", "part-1.parquet", "sweep.json"],
+            names);
+        var reader = DataSetReader.Open(dir);
+        Assert.Equal(200, reader.Settings.Steps);
+        Assert.Equal(60, reader.RowCount);
+    }
+
+    [Fact]
+    public void Create_NonEmptyDirectoryWithoutDataSet_IsRefusedEvenWithOverwrite()
+    {
+        var dir = Directory.CreateDirectory(_temp.Sub("foreign")).FullName;
+        File.WriteAllText(Path.Combine(dir, "thesis.tex"), "precious");
+
+        var e = Assert.Throws<SweepInputException>(() =>
+            DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: true));
+
+        Assert.Contains("is not empty and holds no EosSweep data set", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["thesis.tex"], StorageData.EntryNames(dir));
+    }
+
+    [Fact]
+    public void Create_PathIsAFile_IsRefused()
+    {
+        var path = _temp.Sub("file.parquet");
+        File.WriteAllText(path, "x");
+
+        var e = Assert.Throws<SweepInputException>(() =>
+            DataSetWriter.Create(path, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: true));
+
+        Assert.Equal($"output path '{path}' is a file, not a directory; use another --out", e.Message);
+    }
+}
