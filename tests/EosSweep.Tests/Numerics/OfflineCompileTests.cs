@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace EosSweep.Tests.Numerics;
+
+public sealed partial class OfflineCompileTests
+{
+    [Fact]
+    public void MathKernel_CompilesToPtx_WithoutCallsOrLocalMemory()
+    {
+        string ptx = OfflineCompiler.CompilePtx(typeof(MathTestKernels).GetMethod(nameof(MathTestKernels.Evaluate))!);
+
+        Assert.Contains(".entry", ptx);
+        // ILGPU's own double exp/log/tanh are CORDIC subroutines with stack arrays (shared/notes/ilgpu.md).
+        Assert.DoesNotMatch(CallInstruction(), ptx);
+        Assert.DoesNotContain(".local", ptx);
+        // A constant on the left of a select's comparison became an unordered setp, which selects the
+        // constant for NaN (shared/notes/simd.md §7); the math keeps variables on the left.
+        Assert.DoesNotMatch(UnorderedCompare(), ptx);
+    }
+
+    [Fact]
+    public void MathKernel_CompilesToOpenCl_WithoutBuiltInMath()
+    {
+        string source = OfflineCompiler.CompileOpenCl(typeof(MathTestKernels).GetMethod(nameof(MathTestKernels.Evaluate))!);
+
+        Assert.Contains("kernel", source);
+        Assert.DoesNotMatch(BuiltInMath(), source);
+    }
+
+    [GeneratedRegex(@"^\s*call(\.uni)?\b", RegexOptions.Multiline)]
+    private static partial Regex CallInstruction();
+
+    [GeneratedRegex(@"setp\.(equ|neu|ltu|leu|gtu|geu|nan|num)\.f(32|64)")]
+    private static partial Regex UnorderedCompare();
+
+    [GeneratedRegex(@"\b(exp|log|log1p|tanh|erf|erfc|pow)\s*\(")]
+    private static partial Regex BuiltInMath();
+}
