@@ -27,7 +27,8 @@ public sealed class BadInputTests
         { "no model given", ["run"] },
         { "--batch must be > 0", ["run", "--model", "xy", "--batch", "0"] },
         { "cannot read spec file", ["run", "--spec", "/nonexistent/eos-sweep-spec.json"] },
-        { "--d must be a non-negative integer", ["run", "--model", "mean", "--d", "-3"] },
+        { "--d must be > 0, got -3", ["run", "--model", "mean", "--d", "-3"] },
+        { "--seed must be a non-negative integer, got -1", ["run", "--model", "xy", "--seed", "-1"] },
     };
 
     [Theory]
@@ -108,7 +109,7 @@ public sealed class BadInputTests
         p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         Assert.Equal(2, p.ExitCode);
-        Assert.Equal(1, err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("eos-sweep: error: axis --eta 'log:1' is malformed", err, StringComparison.Ordinal);
     }
 }
