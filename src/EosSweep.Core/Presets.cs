@@ -19,7 +19,7 @@ public static class Presets
                 Model = "xy",
                 Loss = "logistic",
                 Axes = new Dictionary<string, string> { ["eta"] = "log:0.05:1:40", ["y0"] = "lin:0.5:16:40", ["x0"] = "0.1" },
-                Steps = 20_000,
+                Steps = 100_000,
             }),
         ["ahn-xy"] = (
             "ℓ(xy), logistic: η log 0.01..1 × y0 log 1..100 at 512×512, x0 = 0.1, around y0² = 2/(η·ℓ''(0))",
@@ -28,7 +28,7 @@ public static class Presets
                 Model = "xy",
                 Loss = "logistic",
                 Axes = new Dictionary<string, string> { ["eta"] = "log:0.01:1:512", ["y0"] = "log:1:100:512", ["x0"] = "0.1" },
-                Steps = 20_000,
+                Steps = 500_000,
             }),
         ["ahn-mean"] = (
             "mean model at d = 200: 400 log-spaced η from η*/20 to 20·η* (η* = 8π/d²)",
