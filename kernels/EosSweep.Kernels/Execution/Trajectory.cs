@@ -35,9 +35,7 @@ public static class Trajectory
             double sharp = T.ToDouble(info.Sharpness);
             double size = T.ToDouble(info.Size);
             double ratio = halfEta * sharp;
-            minLoss = loss < minLoss ? loss : minLoss;
-            maxSharp = sharp > maxSharp ? sharp : maxSharp;
-            maxRatio = ratio > maxRatio ? ratio : maxRatio;
+            Track(loss, sharp, ratio, ref minLoss, ref maxSharp, ref maxRatio);
 
             // !(a <= b) is true for NaN as well as for a > b; ±∞ fail IsFinite-style via the bound.
             if (!(Math.Abs(loss) <= double.MaxValue) || !(size <= limits.Bound))
@@ -60,9 +58,7 @@ public static class Trajectory
         double finalLoss = T.ToDouble(last.Loss);
         double finalSharp = T.ToDouble(last.Sharpness);
         double finalRatio = halfEta * finalSharp;
-        minLoss = finalLoss < minLoss ? finalLoss : minLoss;
-        maxSharp = finalSharp > maxSharp ? finalSharp : maxSharp;
-        maxRatio = finalRatio > maxRatio ? finalRatio : maxRatio;
+        Track(finalLoss, finalSharp, finalRatio, ref minLoss, ref maxSharp, ref maxRatio);
         if (regime == RegimeGf && maxRatio >= limits.EosThreshold)
         {
             regime = RegimeEos;
@@ -78,5 +74,13 @@ public static class Trajectory
         o.DivergedStep = divergedStep;
         o.Regime = regime;
         return o;
+    }
+
+    /// <summary>Running min of the loss and max of sharpness and ratio; NaN never replaces a value.</summary>
+    private static void Track(double loss, double sharp, double ratio, ref double minLoss, ref double maxSharp, ref double maxRatio)
+    {
+        minLoss = loss < minLoss ? loss : minLoss;
+        maxSharp = sharp > maxSharp ? sharp : maxSharp;
+        maxRatio = ratio > maxRatio ? ratio : maxRatio;
     }
 }

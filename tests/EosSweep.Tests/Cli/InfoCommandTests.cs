@@ -1,0 +1,38 @@
+namespace EosSweep.Tests.Cli;
+
+/// <summary>The informational commands print what they promise.</summary>
+public sealed class InfoCommandTests
+{
+    [Fact]
+    public void Devices_ListsTheCpuAccelerator()
+    {
+        var r = CliRunner.Run("devices");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(r.Stdout.Split('\n'), l => l.Contains(" cpu ", StringComparison.Ordinal) && l.Contains("CPU", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Models_ListsEveryModelWithAxesAndTheory()
+    {
+        var r = CliRunner.Run("models");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("xy: single-neuron linear network", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("mean: ", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--a-plus0", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("y0² = 2/(η·ℓ''(0))", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("8π/d²", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BenchQuick_PrintsAWellFormedTable()
+    {
+        // A smoke test only: it asserts the shape of the output, never a speed.
+        var r = CliRunner.Run("bench", "--quick", "--repeats", "1");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("workload", lines[0], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("xy/logistic/f64", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("mean/logistic/f64", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains("ratio ilgpu / scalar loop", StringComparison.Ordinal)));
+    }
+}
