@@ -12,8 +12,8 @@ public static class SweepRunner
     /// <summary>Largest default batch.</summary>
     public const int MaxDefaultBatch = 1 << 22;
 
-    /// <summary>Default batch on the CPU accelerator (launch overhead ≈ 0.1 ms is negligible there).</summary>
-    public const int CpuDefaultBatch = 1 << 16;
+    /// <summary>Default batch on the CPU accelerator: launch overhead (≈ 0.1 ms) is negligible, and smaller batches keep progress and overlapped writing smooth.</summary>
+    public const int CpuDefaultBatch = 1 << 14;
 
     /// <summary>Runs <paramref name="spec"/>, handing each finished batch to <paramref name="consume"/> in index order.</summary>
     public static async Task<SweepOutcome> RunAsync(

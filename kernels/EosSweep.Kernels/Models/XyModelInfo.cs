@@ -113,10 +113,12 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
             double r0 = StartRatio(eta[i], y0[i], spec.Loss);
             bool gf = table.Regimes[i] == Regime.Gf;
             agree += (r0 < 1) == gf ? 1 : 0;
-            if (info.SubQuadratic && eta[i] * info.CurvatureAtZero <= 0.1 && r0 >= 1.05 && r0 <= 1.5)
+            // MODELS.md §1: after 2000/η steps the ratio sits in [0.9, 1]; slow runs may still be converging then.
+            if (info.SubQuadratic && eta[i] * info.CurvatureAtZero <= 0.1 && r0 >= 1.05 && r0 <= 1.5 && spec.Steps >= 2000 / eta[i])
             {
                 edgeRows++;
-                edgeOk += table.Regimes[i] == Regime.Eos && ratio[i] >= 0.9 && ratio[i] <= 1.0 ? 1 : 0;
+                var regime = table.Regimes[i];
+                edgeOk += (regime == Regime.Eos || regime == Regime.Unconverged) && ratio[i] >= 0.9 && ratio[i] <= 1.0 ? 1 : 0;
             }
 
             // "Started near x = 0": gradient flow conserves y² − x², so y moves by ≈ x0²/(2·y0); |y0| ≥ 10·|x0| keeps that under 0.5 %.
@@ -137,7 +139,7 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
         if (info.SubQuadratic)
         {
             checks.Add(new("edge_final_ratio",
-                "share of rows with η·ℓ''(0) ≤ 0.1 and start ratio in [1.05, 1.5] that end eos with final ratio in [0.9, 1]",
+                "share of rows with η·ℓ''(0) ≤ 0.1, start ratio in [1.05, 1.5] and ≥ 2000/η steps that end eos (or still converging) with final ratio in [0.9, 1]",
                 Share(edgeOk, edgeRows), "1 (all such rows)", edgeRows == 0 ? null : edgeOk == edgeRows));
         }
 
