@@ -66,11 +66,23 @@ public static class SpecResolver
             axes.Add(axis);
         }
 
+        if (s.Steps is not null && s.Tau is not null)
+        {
+            throw new SweepInputException("give --steps (a fixed budget) or --tau (T = round(τ/η) steps), not both");
+        }
+
+        double? tau = s.Tau ?? (s.Steps is null ? model.DefaultTau : null);
         int steps = s.Steps ?? DefaultSteps;
-        if (steps <= 0)
+        if (tau is { } t)
+        {
+            steps = StepsForTau(t, axes.FirstOrDefault(a => a.Name == "eta"));
+        }
+        else if (steps <= 0)
         {
             throw new SweepInputException($"--steps must be > 0, got {steps}");
         }
+
+        var options = ResolveOptions(model, s.Options);
 
         var precision = ParsePrecision(s.Precision);
         var accel = ParseAccelerator(s.Accelerator);
@@ -108,6 +120,8 @@ public static class SpecResolver
             Loss = loss,
             Axes = axes,
             Steps = steps,
+            Tau = tau,
+            Options = options,
             Precision = precision,
             Accelerator = accel,
             Batch = s.Batch,
@@ -118,6 +132,61 @@ public static class SpecResolver
         };
         _ = spec.Grid.Count;
         return spec;
+    }
+
+    /// <summary>The largest round(τ/η) = ⌊τ/η + ½⌋ over the η axis; every one must lie in [1, 2^31).</summary>
+    public static int StepsForTau(double tau, AxisSpec? eta)
+    {
+        if (!double.IsFinite(tau) || tau <= 0)
+        {
+            throw new SweepInputException($"--tau must be a finite number > 0, got {Fmt(tau)}");
+        }
+
+        if (eta is null)
+        {
+            throw new SweepInputException("--tau needs a model with an eta axis");
+        }
+
+        double most = 0;
+        foreach (var e in eta.Values)
+        {
+            double t = Math.Floor((tau / e) + 0.5);   // the kernel's formula (Trajectory.StepsForTau)
+            if (!(t >= 1) || t > int.MaxValue)
+            {
+                throw new SweepInputException($"--tau {Fmt(tau)} gives round(τ/η) = {Fmt(t)} steps at η = {Fmt(e)}; it must be from 1 to {int.MaxValue}");
+            }
+
+            most = Math.Max(most, t);
+        }
+
+        return (int)most;
+    }
+
+    /// <summary>The model's options with defaults filled in; unknown names or values are refused.</summary>
+    public static IReadOnlyDictionary<string, string> ResolveOptions(ModelInfo model, IReadOnlyDictionary<string, string>? given)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in given ?? new Dictionary<string, string>())
+        {
+            var option = model.Options.FirstOrDefault(o => o.Name == name)
+                ?? throw new SweepInputException(model.Options.Count == 0
+                    ? $"option '{name}' does not belong to model '{model.Name}'; it has no options"
+                    : $"option '{name}' does not belong to model '{model.Name}'; its options are: {string.Join(", ", model.Options.Select(o => o.Name))}");
+            var v = value.Trim().ToLowerInvariant();
+            if (!option.Values.Contains(v))
+            {
+                throw new SweepInputException($"{option.Flag} must be one of {string.Join("|", option.Values)}, got '{value}'");
+            }
+
+            result[name] = v;
+        }
+
+        foreach (var o in model.Options)
+        {
+            result.TryAdd(o.Name, o.Default);
+        }
+
+        return result;
     }
 
     /// <summary>Parses <c>f64</c>/<c>f32</c> (null → f64).</summary>

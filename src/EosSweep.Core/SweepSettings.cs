@@ -49,13 +49,32 @@ public sealed record SweepSettings
     [JsonPropertyName("diverge_bound")]
     public double? DivergenceBound { get; init; }
 
+    /// <summary>Total time τ: each trajectory runs T = round(τ/η) steps (instead of a fixed --steps).</summary>
+    [JsonPropertyName("tau")]
+    public double? Tau { get; init; }
+
+    /// <summary>Model switches by name (see ModelInfo.Options).</summary>
+    [JsonPropertyName("options")]
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
+
     /// <summary>Margin below 1 at which the stability ratio counts as the edge.</summary>
     [JsonPropertyName("eos_margin")]
     public double? EosMargin { get; init; }
 
-    /// <summary>This layer over <paramref name="lower"/>: set fields win, axes merge by name.</summary>
+    /// <summary>This layer over <paramref name="lower"/>: set fields win, axes and options merge by name; steps and tau
+    /// are one choice (a layer that sets either replaces both).</summary>
     public SweepSettings Over(SweepSettings lower)
     {
+        Dictionary<string, string>? options = null;
+        if (lower.Options is not null || Options is not null)
+        {
+            options = new Dictionary<string, string>(lower.Options ?? new Dictionary<string, string>());
+            foreach (var (k, v) in Options ?? new Dictionary<string, string>())
+            {
+                options[k] = v;
+            }
+        }
+
         Dictionary<string, string>? axes = null;
         if (lower.Axes is not null || Axes is not null)
         {
@@ -71,7 +90,7 @@ public sealed record SweepSettings
             Model = Model ?? lower.Model,
             Loss = Loss ?? lower.Loss,
             Axes = axes,
-            Steps = Steps ?? lower.Steps,
+            Steps = Steps is null && Tau is null ? lower.Steps : Steps,
             Precision = Precision ?? lower.Precision,
             Accelerator = Accelerator ?? lower.Accelerator,
             Batch = Batch ?? lower.Batch,
@@ -79,6 +98,8 @@ public sealed record SweepSettings
             Tolerance = Tolerance ?? lower.Tolerance,
             DivergenceBound = DivergenceBound ?? lower.DivergenceBound,
             EosMargin = EosMargin ?? lower.EosMargin,
+            Tau = Steps is null && Tau is null ? lower.Tau : Tau,
+            Options = options,
         };
     }
 }

@@ -20,8 +20,14 @@ public sealed record SweepSpec
     /// <summary>Every axis of the model in the model's order; a constant is an axis of one value.</summary>
     public required IReadOnlyList<AxisSpec> Axes { get; init; }
 
-    /// <summary>Maximum number of GD steps per trajectory.</summary>
+    /// <summary>Maximum number of GD steps per trajectory (with <see cref="Tau"/>: the largest round(τ/η) of the grid).</summary>
     public required int Steps { get; init; }
+
+    /// <summary>Total time τ: trajectory steps are round(τ/η); null for a fixed <see cref="Steps"/>.</summary>
+    public double? Tau { get; init; }
+
+    /// <summary>Every model option with its value (defaults filled in).</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Kernel arithmetic precision.</summary>
     public required Precision Precision { get; init; }

@@ -34,12 +34,12 @@ public static class SweepRunner
             return CpuDefaultBatch;
         }
 
-        long perTrajectory = (ResultLayout.DoubleCount(parameterCount) * sizeof(double)) + (ResultLayout.IntCount * sizeof(int));
+        long perTrajectory = (ResultLayout.DoubleCount(parameterCount, 4) * sizeof(double)) + (ResultLayout.IntCount * sizeof(int));
         return (int)Math.Clamp(accelerator.MemorySize / 8 / perTrajectory, CpuDefaultBatch, MaxDefaultBatch);
     }
 
     /// <summary>Loads a kernel; a failed compile poisons ILGPU's context, so the cache is cleared first.</summary>
-    public static Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> Load(
+    public static SweepLaunch Load(
         Context context, Accelerator accelerator, ITrajectoryKernel kernel)
     {
         try

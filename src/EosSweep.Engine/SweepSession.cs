@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EosSweep.Core;
 using EosSweep.Core.Results;
 using EosSweep.Kernels.Execution;
+using EosSweep.Kernels.Models;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -20,16 +21,17 @@ public sealed class SweepSession : IDisposable
     private readonly Context _context;
     private readonly Accelerator _accelerator;
     private readonly ITrajectoryKernel _kernel;
-    private readonly Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> _launch;
+    private readonly SweepLaunch _launch;
+    private readonly ModelDataBuffers _data;
 
-    private SweepSession(SweepSpec spec, Context context, Accelerator accelerator, ITrajectoryKernel kernel,
-        Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> launch)
+    private SweepSession(SweepSpec spec, Context context, Accelerator accelerator, ITrajectoryKernel kernel, SweepLaunch launch, ModelDataBuffers data)
     {
         _spec = spec;
         _context = context;
         _accelerator = accelerator;
         _kernel = kernel;
         _launch = launch;
+        _data = data;
         Batch = (int)Math.Min(spec.Grid.Count, spec.Batch ?? SweepRunner.DefaultBatch(accelerator, kernel.ParameterCount));
     }
 
@@ -44,7 +46,10 @@ public sealed class SweepSession : IDisposable
         {
             accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
             var launch = SweepRunner.Load(context, accelerator, kernel);
-            return new SweepSession(spec, context, accelerator, kernel, launch);
+            var data = ModelCatalog.Find(spec.Model) is IModelDataProvider provider
+                ? provider.Prepare(spec, accelerator)
+                : ModelDataBuffers.Empty(accelerator);
+            return new SweepSession(spec, context, accelerator, kernel, launch, data);
         }
         catch
         {
@@ -63,6 +68,9 @@ public sealed class SweepSession : IDisposable
     /// <summary>Trajectories per launch.</summary>
     public int Batch { get; }
 
+    /// <summary>The model's shared data on the accelerator (host-readable on the CPU accelerator).</summary>
+    public ModelData Data => _data.Views;
+
     /// <summary>Runs the sweep, handing each finished batch to <paramref name="consume"/> in index order.</summary>
     public async Task<SweepOutcome> RunAsync(
         Func<ResultBatch, CancellationToken, Task> consume,
@@ -72,13 +80,15 @@ public sealed class SweepSession : IDisposable
         var spec = _spec;
         long total = spec.Grid.Count;
         int p = _kernel.ParameterCount;
+        int extras = _kernel.ExtraCount;
         int cap = Batch;
         var grid = new HostGrid(spec.Grid);
         using var values = _accelerator.Allocate1D(grid.Values);
         using var meta = _accelerator.Allocate1D(grid.Meta);
-        using var outD = _accelerator.Allocate1D<double>((long)ResultLayout.DoubleCount(p) * cap);
+        using var outD = _accelerator.Allocate1D<double>((long)ResultLayout.DoubleCount(p, extras) * cap);
         using var outI = _accelerator.Allocate1D<int>((long)ResultLayout.IntCount * cap);
-        var buffers = new[] { new ResultBatch(p, cap), new ResultBatch(p, cap) };
+        var buffers = new[] { new ResultBatch(p, cap, extras), new ResultBatch(p, cap, extras) };
+        var data = _data.Views;
 
         var counts = new long[RegimeRules.All.Count];
         long steps = 0;
@@ -89,7 +99,7 @@ public sealed class SweepSession : IDisposable
         {
             ct.ThrowIfCancellationRequested();
             var args = Args(spec, start, (int)Math.Min(cap, total - start), cap);
-            _launch(args.Count, values.View, meta.View, args, outD.View, outI.View);
+            _launch.Launch(args.Count, values.View, meta.View, args, outD.View, outI.View, data.Doubles, data.Ints);
             _accelerator.Synchronize();
 
             var batch = buffers[k % 2];
@@ -115,9 +125,11 @@ public sealed class SweepSession : IDisposable
         Capacity = capacity,
         AxisCount = spec.Axes.Count,
         SeedAxis = SeedAxis(spec),
+        ModelFlags = ModelCatalog.Find(spec.Model).OptionFlags(spec.Options),
         Limits = new RunLimits
         {
             Steps = spec.Steps,
+            Tau = spec.Tau ?? 0,
             Tolerance = spec.Tolerance,
             Bound = spec.DivergenceBound,
             EosThreshold = 1 - spec.EosMargin,
@@ -127,6 +139,7 @@ public sealed class SweepSession : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _data.Dispose();
         _accelerator.Dispose();
         _context.Dispose();
     }

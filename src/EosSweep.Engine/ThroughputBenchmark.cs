@@ -47,12 +47,12 @@ public static class ThroughputBenchmark
             int sliceCount = (int)Math.Min(spec.Grid.Count, quick ? 256 : 4096);
             var kernel = ModelCatalog.Kernel(spec);
             var grid = new HostGrid(spec.Grid);
-            var batch = new ResultBatch(kernel.ParameterCount, sliceCount);
+            var batch = new ResultBatch(kernel.ParameterCount, sliceCount, kernel.ExtraCount);
             for (int r = 0; r < repeats + 1; r++)
             {
                 var outcome = session.RunAsync((_, _) => Task.CompletedTask).GetAwaiter().GetResult();
                 var clock = Stopwatch.StartNew();
-                kernel.RunOnHost(grid, SweepSession.Args(spec, 0, sliceCount, sliceCount), batch);
+                kernel.RunOnHost(grid, session.Data, SweepSession.Args(spec, 0, sliceCount, sliceCount), batch);
                 double scalarSeconds = clock.Elapsed.TotalSeconds;
                 if (r == 0)
                 {

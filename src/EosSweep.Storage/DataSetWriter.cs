@@ -316,6 +316,13 @@ public sealed class DataSetWriter : IAsyncDisposable
                 nameof(batch));
         }
 
+        if (batch.ExtraCount != _schema.Model.ExtraColumns.Count)
+        {
+            throw new ArgumentException(
+                $"batch has {batch.ExtraCount} extra columns, model '{_schema.Model.Name}' has {_schema.Model.ExtraColumns.Count}",
+                nameof(batch));
+        }
+
         if (batch.Count < 0 || batch.Count > batch.Capacity)
         {
             throw new ArgumentException($"batch count {batch.Count} is outside 0..{batch.Capacity}", nameof(batch));

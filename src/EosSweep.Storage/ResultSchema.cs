@@ -32,7 +32,7 @@ public sealed class ResultSchema
         }
 
         int p = model.Parameters.Count;
-        var doubles = new DataField<double>[ResultLayout.DoubleCount(p)];
+        var doubles = new DataField<double>[ResultLayout.DoubleCount(p, model.ExtraColumns.Count)];
         for (int i = 0; i < p; i++)
         {
             doubles[i] = new DataField<double>(ResultColumns.Final(model.Parameters[i]));
@@ -41,6 +41,11 @@ public sealed class ResultSchema
         for (int m = 0; m < ResultLayout.MeasureNames.Count; m++)
         {
             doubles[p + m] = new DataField<double>(ResultLayout.MeasureNames[m]);
+        }
+
+        for (int e = 0; e < model.ExtraColumns.Count; e++)
+        {
+            doubles[ResultLayout.Extra(p) + e] = new DataField<double>(model.ExtraColumns[e]);
         }
 
         AxisFields = axes;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using EosSweep.Core.Results;
-using ILGPU;
+using EosSweep.Kernels.Models;
 using ILGPU.Runtime;
 
 namespace EosSweep.Kernels.Execution;
@@ -11,15 +11,18 @@ public interface ITrajectoryKernel
     /// <summary>Trained parameters per trajectory.</summary>
     int ParameterCount { get; }
 
+    /// <summary>Model-specific extra result columns.</summary>
+    int ExtraCount { get; }
+
     /// <summary>The closed kernel method (for offline PTX/OpenCL compiles).</summary>
     MethodInfo Method { get; }
 
     /// <summary>Compiles and loads the kernel on an accelerator.</summary>
-    Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> Load(Accelerator accelerator);
+    SweepLaunch Load(Accelerator accelerator);
 
     /// <summary>
     /// Runs trajectories [batch.Start, batch.Start + count) on the calling thread with the same driver
     /// and model code: the scalar C# reference and benchmark baseline.
     /// </summary>
-    void RunOnHost(HostGrid grid, KernelArgs args, ResultBatch batch);
+    void RunOnHost(HostGrid grid, ModelData data, KernelArgs args, ResultBatch batch);
 }

@@ -18,6 +18,9 @@ public struct KernelArgs
     /// <summary>Slot of the seed axis, −1 when the model has none.</summary>
     public int SeedAxis;
 
+    /// <summary>The model's option flags (ModelInfo.OptionFlags).</summary>
+    public int ModelFlags;
+
     /// <summary>Step budget and thresholds.</summary>
     public RunLimits Limits;
 }

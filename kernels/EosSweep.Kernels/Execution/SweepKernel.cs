@@ -19,7 +19,9 @@ public static class SweepKernel
         ArrayView<long> axisMeta,
         KernelArgs args,
         ArrayView<double> outD,
-        ArrayView<int> outI)
+        ArrayView<int> outI,
+        ArrayView<double> dataD,
+        ArrayView<int> dataI)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
     {
@@ -29,11 +31,11 @@ public static class SweepKernel
         }
 
         Execute<TModel, T, DeviceGrid, DeviceSink>(
-            i, new DeviceGrid(axisValues, axisMeta), args, new DeviceSink(outD, outI, args.Capacity));
+            i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI), args, new DeviceSink(outD, outI, args.Capacity));
     }
 
     /// <summary>Runs trajectory <c>args.Start + i</c> and writes it to row <paramref name="i"/> of the sink.</summary>
-    public static void Execute<TModel, T, TGrid, TSink>(int i, TGrid grid, KernelArgs args, TSink sink)
+    public static void Execute<TModel, T, TGrid, TSink>(int i, TGrid grid, ModelData data, KernelArgs args, TSink sink)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
         where TGrid : struct, IGridSource
@@ -42,6 +44,7 @@ public static class SweepKernel
         long index = args.Start + i;
         GridPoint<T> point = default;
         point.Index = index;
+        point.Flags = args.ModelFlags;
         for (int k = 0; k < args.AxisCount; k++)
         {
             double v = grid.Value(index, k);
@@ -52,7 +55,7 @@ public static class SweepKernel
             }
         }
 
-        var model = TModel.Create(point);
+        var model = TModel.Create(point, data);
         var o = Trajectory.Run<TModel, T>(ref model, args.Limits);
         int p = TModel.ParameterCount;
         for (int k = 0; k < p; k++)
@@ -65,6 +68,11 @@ public static class SweepKernel
         sink.SetDouble(p + 2, i, o.SharpnessFinal);
         sink.SetDouble(p + 3, i, o.SharpnessMax);
         sink.SetDouble(p + 4, i, o.StabilityRatio);
+        for (int e = 0; e < TModel.ExtraCount; e++)
+        {
+            sink.SetDouble(p + 5 + e, i, model.Extra(e));
+        }
+
         sink.SetInt(0, i, o.Steps);
         sink.SetInt(1, i, o.DivergedStep);
         sink.SetInt(2, i, o.Regime);

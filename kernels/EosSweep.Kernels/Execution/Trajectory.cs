@@ -27,7 +27,8 @@ public static class Trajectory
         int regime = RegimeUnconverged;
         int divergedStep = -1;
         int t = 0;
-        while (t < limits.Steps)
+        int budget = limits.Tau > 0 ? StepsForTau(limits.Tau, 2 * halfEta) : limits.Steps;
+        while (t < budget)
         {
             var info = model.Step();
             t++;
@@ -75,6 +76,9 @@ public static class Trajectory
         o.Regime = regime;
         return o;
     }
+
+    /// <summary>round(τ/η), halves away from zero: the same formula as SpecResolver.StepsForTau.</summary>
+    public static int StepsForTau(double tau, double eta) => (int)((tau / eta) + 0.5);
 
     /// <summary>Running min of the loss and max of sharpness and ratio; NaN never replaces a value.</summary>
     private static void Track(double loss, double sharp, double ratio, ref double minLoss, ref double maxSharp, ref double maxRatio)

@@ -19,23 +19,26 @@ public sealed class TrajectoryKernel<TModel, T> : ITrajectoryKernel
     public int ParameterCount => TModel.ParameterCount;
 
     /// <inheritdoc/>
+    public int ExtraCount => TModel.ExtraCount;
+
+    /// <inheritdoc/>
     public MethodInfo Method =>
         typeof(SweepKernel).GetMethod(nameof(SweepKernel.Run))!.MakeGenericMethod(typeof(TModel), typeof(T));
 
     /// <inheritdoc/>
-    public Action<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>> Load(Accelerator accelerator) =>
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>>(
-            SweepKernel.Run<TModel, T>);
+    public SweepLaunch Load(Accelerator accelerator) =>
+        new(accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>>(
+            SweepKernel.Run<TModel, T>));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void RunOnHost(HostGrid grid, KernelArgs args, ResultBatch batch)
+    public void RunOnHost(HostGrid grid, ModelData data, KernelArgs args, ResultBatch batch)
     {
         var source = new HostGridSource(grid);
         var sink = new HostSink(batch);
         for (int i = 0; i < args.Count; i++)
         {
-            SweepKernel.Execute<TModel, T, HostGridSource, HostSink>(i, source, args, sink);
+            SweepKernel.Execute<TModel, T, HostGridSource, HostSink>(i, source, data, args, sink);
         }
 
         batch.Start = args.Start;

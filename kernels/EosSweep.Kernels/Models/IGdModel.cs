@@ -18,8 +18,11 @@ public interface IGdModel<TSelf, T>
     /// <summary>Number of trained parameters (the <c>final_*</c> columns, in this order).</summary>
     static abstract int ParameterCount { get; }
 
-    /// <summary>The trajectory at its start: parameters and constants from the grid point.</summary>
-    static abstract TSelf Create(in GridPoint<T> point);
+    /// <summary>Model-specific result columns computed once at the end (ModelInfo.ExtraColumns).</summary>
+    static abstract int ExtraCount { get; }
+
+    /// <summary>The trajectory at its start: parameters and constants from the grid point and the shared data.</summary>
+    static abstract TSelf Create(in GridPoint<T> point, in ModelData data);
 
     /// <summary>The step size η that the stability ratio η·λ/2 refers to.</summary>
     T StepSize { get; }
@@ -32,4 +35,7 @@ public interface IGdModel<TSelf, T>
     /// components flushed to 0 (<see cref="PMath.Flush{T}"/>).
     /// </summary>
     StepInfo<T> Step();
+
+    /// <summary>Extra column <paramref name="k"/> at the current (final) parameters.</summary>
+    double Extra(int k);
 }

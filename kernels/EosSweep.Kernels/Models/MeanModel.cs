@@ -39,7 +39,10 @@ public struct MeanModel<TLoss, T> : IGdModel<MeanModel<TLoss, T>, T>
     public static int ParameterCount => 3;
 
     /// <inheritdoc/>
-    public static MeanModel<TLoss, T> Create(in GridPoint<T> point) =>
+    public static int ExtraCount => 0;
+
+    /// <inheritdoc/>
+    public static MeanModel<TLoss, T> Create(in GridPoint<T> point, in ModelData data) =>
         new() { Eta = point.V0, APlus = point.V1, AMinus = point.V2, B = point.V3, D = point.V4 };
 
     /// <inheritdoc/>
@@ -47,6 +50,9 @@ public struct MeanModel<TLoss, T> : IGdModel<MeanModel<TLoss, T>, T>
 
     /// <inheritdoc/>
     public readonly T Parameter(int k) => k == 0 ? APlus : (k == 1 ? AMinus : B);
+
+    /// <inheritdoc/>
+    public readonly double Extra(int k) => 0;
 
     /// <inheritdoc/>
     public StepInfo<T> Step()

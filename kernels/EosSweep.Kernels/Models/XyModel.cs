@@ -27,7 +27,10 @@ public struct XyModel<TLoss, T> : IGdModel<XyModel<TLoss, T>, T>
     public static int ParameterCount => 2;
 
     /// <inheritdoc/>
-    public static XyModel<TLoss, T> Create(in GridPoint<T> point) =>
+    public static int ExtraCount => 0;
+
+    /// <inheritdoc/>
+    public static XyModel<TLoss, T> Create(in GridPoint<T> point, in ModelData data) =>
         new() { Eta = point.V0, X = point.V1, Y = point.V2 };
 
     /// <inheritdoc/>
@@ -35,6 +38,9 @@ public struct XyModel<TLoss, T> : IGdModel<XyModel<TLoss, T>, T>
 
     /// <inheritdoc/>
     public readonly T Parameter(int k) => k == 0 ? X : Y;
+
+    /// <inheritdoc/>
+    public readonly double Extra(int k) => 0;
 
     /// <inheritdoc/>
     public StepInfo<T> Step()

@@ -15,6 +15,7 @@ public sealed record LossInfo(LossKind Kind, string Name, string Formula, double
         new(LossKind.Sqrt, "sqrt", "√(1+s²)", 1.0, true),
         new(LossKind.LogCosh, "logcosh", "log cosh s = |s| + log1p(e^-2|s|) − log 2", 1.0, true),
         new(LossKind.Square, "square", "s²/2", 1.0, false),
+        new(LossKind.Logistic1, "logistic1", "log(1 + e^-s) (one-sided, for labelled data: s = y·f)", 0.25, true),
     ];
 
     /// <summary>The facts for one loss.</summary>

@@ -14,4 +14,7 @@ public enum LossKind
 
     /// <summary>ℓ(s) = s²/2, ℓ''(0) = 1.</summary>
     Square,
+
+    /// <summary>One-sided logistic for labelled data: ℓ(s) = log(1 + e^−s), ℓ''(0) = 1/4.</summary>
+    Logistic1,
 }

@@ -32,6 +32,38 @@ public abstract class ModelInfo
     /// <summary>The column a 1-axis summary plots against its axis.</summary>
     public virtual string CurveColumn => ResultColumns.StabilityRatio;
 
+    /// <summary>Every column a 1-axis summary draws against its axis (one figure each); default: <see cref="CurveColumn"/>.</summary>
+    public virtual IReadOnlyList<string> CurveColumns => [CurveColumn];
+
+    /// <summary>An x range for an extra zoomed copy of each 1-axis curve (Figure 1's inset), or null.</summary>
+    public virtual (double Lo, double Hi)? CurveZoom(SweepSpec spec) => null;
+
+    /// <summary>Model-specific result columns (doubles) written after the common measures, in kernel order.</summary>
+    public virtual IReadOnlyList<string> ExtraColumns => [];
+
+    /// <summary>Model switches (<c>--name value</c>); the kernel sees them as <see cref="OptionFlags"/>.</summary>
+    public virtual IReadOnlyList<ModelOption> Options => [];
+
+    /// <summary>Default total time τ (T = round(τ/η) steps) when neither --steps nor --tau is given; null uses --steps' default.</summary>
+    public virtual double? DefaultTau => null;
+
+    /// <summary>
+    /// The options as the integer the kernel reads: option i's value index in bits 4i..4i+3
+    /// (at most 8 options of at most 16 values).
+    /// </summary>
+    public int OptionFlags(IReadOnlyDictionary<string, string> values)
+    {
+        int flags = 0;
+        for (int i = 0; i < Options.Count; i++)
+        {
+            var o = Options[i];
+            int index = values.TryGetValue(o.Name, out var v) ? IndexOf(o.Values, v) : IndexOf(o.Values, o.Default);
+            flags |= Math.Max(0, index) << (4 * i);
+        }
+
+        return flags;
+    }
+
     /// <summary>Predicted thresholds on the axes of this sweep.</summary>
     public virtual IReadOnlyList<TheoryMarker> Markers(SweepSpec spec) => [];
 
@@ -43,4 +75,17 @@ public abstract class ModelInfo
 
     /// <summary>Finds an axis by name, or null.</summary>
     public AxisInfo? FindAxis(string name) => Axes.FirstOrDefault(a => a.Name == name);
+
+    private static int IndexOf(IReadOnlyList<string> values, string value)
+    {
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

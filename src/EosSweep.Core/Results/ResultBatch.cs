@@ -6,17 +6,21 @@ namespace EosSweep.Core.Results;
 /// </summary>
 public sealed class ResultBatch
 {
-    /// <summary>Allocates buffers for up to <paramref name="capacity"/> trajectories of a P-parameter model.</summary>
-    public ResultBatch(int parameterCount, int capacity)
+    /// <summary>Allocates buffers for up to <paramref name="capacity"/> trajectories of a P-parameter model with E extra columns.</summary>
+    public ResultBatch(int parameterCount, int capacity, int extraCount = 0)
     {
         ParameterCount = parameterCount;
+        ExtraCount = extraCount;
         Capacity = capacity;
-        Doubles = new double[ResultLayout.DoubleCount(parameterCount) * capacity];
+        Doubles = new double[ResultLayout.DoubleCount(parameterCount, extraCount) * capacity];
         Ints = new int[ResultLayout.IntCount * capacity];
     }
 
     /// <summary>Parameters per trajectory.</summary>
     public int ParameterCount { get; }
+
+    /// <summary>Model-specific extra double columns.</summary>
+    public int ExtraCount { get; }
 
     /// <summary>Trajectories the buffers hold.</summary>
     public int Capacity { get; }

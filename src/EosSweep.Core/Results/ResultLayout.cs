@@ -3,8 +3,8 @@ namespace EosSweep.Core.Results;
 /// <summary>
 /// How kernels lay out one batch of results: structure of arrays, one block of <c>capacity</c> values per
 /// column, so column c of trajectory i sits at <c>c·capacity + i</c> (coalesced on a GPU, a zero-copy
-/// slice for the writer). Doubles: the P final parameters, then <see cref="MeasureNames"/>; ints:
-/// <see cref="IntNames"/>.
+/// slice for the writer). Doubles: the P final parameters, then <see cref="MeasureNames"/>, then the model's
+/// E extra columns (ModelInfo.ExtraColumns); ints: <see cref="IntNames"/>.
 /// </summary>
 public static class ResultLayout
 {
@@ -30,8 +30,11 @@ public static class ResultLayout
     /// <summary>Offset of stability_ratio.</summary>
     public static int StabilityRatio(int p) => p + 4;
 
-    /// <summary>Number of double columns for a model of P parameters.</summary>
-    public static int DoubleCount(int p) => p + 5;
+    /// <summary>Offset of the first extra column.</summary>
+    public static int Extra(int p) => p + 5;
+
+    /// <summary>Number of double columns for a model of P parameters and E extra columns.</summary>
+    public static int DoubleCount(int p, int extras = 0) => p + 5 + extras;
 
     /// <summary>Int column of steps.</summary>
     public const int StepsColumn = 0;

@@ -102,7 +102,7 @@ public sealed class DerivativeTests
     {
         p.V1 = new R64(th[0]);
         p.V2 = new R64(th[1]);
-        var m = XyModel<TLoss, R64>.Create(p);
+        var m = XyModel<TLoss, R64>.Create(p, default);
         var info = m.Step();
         return (info.Loss.V, info.Sharpness.V, [m.X.V, m.Y.V]);
     }
@@ -113,7 +113,7 @@ public sealed class DerivativeTests
         p.V2 = new R64(th[1]);
         p.V3 = new R64(th[2]);
         p.V4 = new R64(20);
-        var m = MeanModel<TLoss, R64>.Create(p);
+        var m = MeanModel<TLoss, R64>.Create(p, default);
         var info = m.Step();
         return (info.Loss.V, info.Sharpness.V, [m.APlus.V, m.AMinus.V, m.B.V]);
     }

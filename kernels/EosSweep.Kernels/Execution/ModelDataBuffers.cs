@@ -1,0 +1,35 @@
+using EosSweep.Kernels.Models;
+using ILGPU.Runtime;
+
+namespace EosSweep.Kernels.Execution;
+
+/// <summary>The device buffers behind a <see cref="ModelData"/>; disposing frees them.</summary>
+public sealed class ModelDataBuffers : IDisposable
+{
+    private readonly MemoryBuffer1D<double, ILGPU.Stride1D.Dense> _doubles;
+    private readonly MemoryBuffer1D<int, ILGPU.Stride1D.Dense> _ints;
+
+    /// <summary>Takes ownership of two buffers.</summary>
+    public ModelDataBuffers(MemoryBuffer1D<double, ILGPU.Stride1D.Dense> doubles, MemoryBuffer1D<int, ILGPU.Stride1D.Dense> ints)
+    {
+        _doubles = doubles;
+        _ints = ints;
+    }
+
+    /// <summary>The views kernels read.</summary>
+    public ModelData Views => new(_doubles.View, _ints.View);
+
+    /// <summary>Bytes held on the device.</summary>
+    public long Bytes => (_doubles.Length * sizeof(double)) + (_ints.Length * sizeof(int));
+
+    /// <summary>Empty data (one element each, so views are valid on every backend).</summary>
+    public static ModelDataBuffers Empty(Accelerator accelerator) =>
+        new(accelerator.Allocate1D<double>(1), accelerator.Allocate1D<int>(1));
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _doubles.Dispose();
+        _ints.Dispose();
+    }
+}
