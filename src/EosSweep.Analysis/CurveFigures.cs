@@ -7,18 +7,30 @@ namespace EosSweep.Analysis;
 /// <summary>The figures of a grid with one plot axis: the model's curve column and the stability ratio against it.</summary>
 internal static class CurveFigures
 {
-    /// <summary>Writes <c>curve</c> and <c>stability_ratio_curve</c> (PNG and SVG).</summary>
+    /// <summary>
+    /// Writes <c>curve</c> (the model's first curve column), <c>curve_&lt;column&gt;</c> for its other curve
+    /// columns, a <c>_zoom</c> copy of each over the model's zoom range, and <c>stability_ratio_curve</c> (PNG and SVG).
+    /// </summary>
     public static void Write(SummaryContext ctx, PlotAxis x, List<string> files, List<string> notes)
     {
         var stats = CellStats.Build(ctx.Spec, ctx.Table, x, null);
-        string column = ctx.Model.CurveColumn;
-        if (ctx.Table.Has(column))
+        var zoom = x.Name == "eta" ? ctx.Model.CurveZoom(ctx.Spec) : null;
+        for (int c = 0; c < ctx.Model.CurveColumns.Count; c++)
         {
-            WriteOne(ctx, x, stats, column, "curve", referenceOne: column == ResultColumns.StabilityRatio, files);
-        }
-        else
-        {
-            notes.Add($"no '{column}' column: curve figure skipped");
+            string column = ctx.Model.CurveColumns[c];
+            string stem = c == 0 ? "curve" : "curve_" + column;
+            if (!ctx.Table.Has(column))
+            {
+                notes.Add($"no '{column}' column: {stem} figure skipped");
+                continue;
+            }
+
+            bool one = column == ResultColumns.StabilityRatio;
+            WriteOne(ctx, x, stats, column, stem, referenceOne: one, files);
+            if (zoom is { } z)
+            {
+                WriteOne(ctx, x, stats, column, stem + "_zoom", referenceOne: one, files, z);
+            }
         }
 
         if (ctx.Table.Has(ResultColumns.StabilityRatio))
@@ -34,32 +46,56 @@ internal static class CurveFigures
     /// <summary>A column's text on a figure.</summary>
     internal static string ColumnLabel(string column) => column switch
     {
+        "test_accuracy" => "test accuracy (%)",
         ResultColumns.StabilityRatio => "final stability ratio η·λ/2",
         ResultColumns.SharpnessFinal => "final sharpness λ",
         ResultColumns.SharpnessMax => "largest sharpness along the run",
         _ => column.Replace('_', ' '),
     };
 
-    private static void WriteOne(SummaryContext ctx, PlotAxis x, CellStats stats, string column, string stem, bool referenceOne, List<string> files)
+    private static void WriteOne(SummaryContext ctx, PlotAxis x, CellStats stats, string column, string stem, bool referenceOne, List<string> files,
+        (double Lo, double Hi)? zoom = null)
     {
         string yLabel = ColumnLabel(column);
-        var plt = FigureStyle.NewPlot($"{yLabel} — {ctx.Model.Name}, {ctx.LossName}{ctx.FoldNote(x, null)}", x.Label, yLabel);
+        string zoomNote = zoom is { } zr ? $" (η in [{PlotAxis.FormatValue(zr.Lo)}, {PlotAxis.FormatValue(zr.Hi)}])" : string.Empty;
+        var plt = FigureStyle.NewPlot($"{yLabel} — {ctx.Model.Name}, {ctx.LossName}{zoomNote}{ctx.FoldNote(x, null)}", x.Label, yLabel);
         var (mean, min, max, _) = stats.Aggregate(ctx.Table, column);
+        double unit = ColumnUnit(column);
+        foreach (var a in new[] { mean, min, max })
+        {
+            for (int p = 0; p < a.Length; p++)
+            {
+                a[p] *= unit;
+            }
+        }
+
         var mode = stats.ModeRegime();
         bool replicated = stats.Rows.Any(r => r > 1);
         var overlays = Overlays.ForColumn(ctx, x, column);
         List<LegendItem> legend = [];
 
-        // y range: the data's finite values, the theory inside the x range, and the reference line.
-        List<double> ys = [.. (replicated ? min.Concat(max) : mean).Where(double.IsFinite)];
-        ys.AddRange(overlays.CurveYsWithin(x.Low, x.High));
+        // The x range: every cell, or the zoom range (in plot coordinates) when one is given.
+        double xLow = x.Low, xHigh = x.High;
+        if (zoom is { } z)
+        {
+            double lo = x.ToCoord(z.Lo), hi = x.ToCoord(z.Hi);
+            xLow = double.IsNaN(lo) ? x.Low : Math.Max(x.Low, lo);
+            xHigh = double.IsNaN(hi) ? x.High : Math.Min(x.High, hi);
+        }
+
+        bool Visible(int p) => x.Coord[p] >= xLow && x.Coord[p] <= xHigh;
+
+        // y range: the data's finite values in the x range, the theory inside it, and the reference line.
+        var visible = Enumerable.Range(0, x.Count).Where(Visible).ToList();
+        List<double> ys = [.. (replicated ? visible.Select(p => min[p]).Concat(visible.Select(p => max[p])) : visible.Select(p => mean[p])).Where(double.IsFinite)];
+        ys.AddRange(overlays.CurveYsWithin(xLow, xHigh));
         if (referenceOne)
         {
             ys.Add(1.0);
         }
 
         var (yLow, yHigh) = Span(ys);
-        var frame = new CoordinateRect(x.Low, x.High, yLow, yHigh);
+        var frame = new CoordinateRect(xLow, xHigh, yLow, yHigh);
 
         // Cells whose rows have no finite value (all diverged): shaded columns.
         bool anyNonFinite = false;
@@ -139,6 +175,9 @@ internal static class CurveFigures
         plt.ShowLegend(Edge.Bottom);
         FigureStyle.Save(plt, ctx.Directory, stem, ctx.Options, files);
     }
+
+    /// <summary>Display factor of a column (fractions drawn as percentages).</summary>
+    internal static double ColumnUnit(string column) => column == "test_accuracy" ? 100.0 : 1.0;
 
     /// <summary>
     /// The visible y range: the values' span padded by 5 % below and 12 % above (room for threshold

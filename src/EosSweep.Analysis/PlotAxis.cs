@@ -76,13 +76,16 @@ internal sealed class PlotAxis
     public int PositionOf(int digit) => _position[digit];
 
     /// <summary>Builds the plot axis of grid axis <paramref name="gridIndex"/>.</summary>
-    public static PlotAxis Of(SweepSpec spec, int gridIndex)
+    /// <param name="spec">The sweep.</param>
+    /// <param name="gridIndex">The axis.</param>
+    /// <param name="byValue">Place an uneven list at its values (curves) instead of by rank (heatmap cells).</param>
+    public static PlotAxis Of(SweepSpec spec, int gridIndex, bool byValue = false)
     {
         var axis = spec.Axes[gridIndex];
         var values = axis.Values.ToArray();
         int n = values.Length;
 
-        var scale = axis.IsLog ? AxisScale.Log10 : EvenlySpaced(values) ? AxisScale.Linear : AxisScale.Index;
+        var scale = axis.IsLog ? AxisScale.Log10 : EvenlySpaced(values) || byValue ? AxisScale.Linear : AxisScale.Index;
         double[] raw = scale == AxisScale.Log10 ? values.Select(Math.Log10).ToArray() : values;
 
         // Positions in increasing value order; stable, so repeated list values keep grid order.

@@ -80,7 +80,7 @@ public static class Summarizer
             }
             else
             {
-                CurveFigures.Write(ctx, x, files, notes);
+                CurveFigures.Write(ctx, PlotAxis.Of(spec, IndexOf(spec, xName), byValue: true), files, notes);
             }
         }
         else

@@ -39,7 +39,10 @@ public sealed class ProgressDisplay : IProgress<SweepProgress>
 
     /// <summary>The log line of a report.</summary>
     public static string Line(SweepProgress p) => string.Create(CultureInfo.InvariantCulture,
-        $"eos-sweep: {p.Done:N0}/{p.Total:N0} trajectories ({100.0 * p.Done / Math.Max(1, p.Total):0.0}%), {p.Rate:N0}/s, ETA {Format(p.Remaining)}");
+        $"eos-sweep: {p.Done:N0}/{p.Total:N0} trajectories ({100.0 * p.Done / Math.Max(1, p.Total):0.0}%), {Rate(p.Rate)}/s, ETA {Format(p.Remaining)}");
+
+    /// <summary>A rate with three significant digits below 1000 and thousands separators above.</summary>
+    public static string Rate(double r) => r >= 1000 ? r.ToString("N0", CultureInfo.InvariantCulture) : r.ToString("G3", CultureInfo.InvariantCulture);
 
     /// <summary>Runs <paramref name="work"/> under a live progress bar fed by the returned reporter.</summary>
     public static async Task<T> WithBarAsync<T>(string title, long total, Func<IProgress<SweepProgress>, Task<T>> work)
@@ -80,6 +83,6 @@ public sealed class ProgressDisplay : IProgress<SweepProgress>
     private sealed class RateColumn(LatestOnly sink) : ProgressColumn
     {
         public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text(sink.Latest is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p.Rate:N0} traj/s") : "…");
+            new Text(sink.Latest is { } p ? $"{Rate(p.Rate)} traj/s" : "…");
     }
 }

@@ -43,7 +43,38 @@ public static class Presets
                 },
                 Steps = 200_000,
             }),
+        ["ahn-fig1"] = (
+            "the paper's Figure 1: sparse-coding, d = 200, n = 300, λ = 3, 59 η from 1e-4 to 0.012 (39 around η* = 8π/d²), seeds 0–4, T = round(10/η)",
+            new SweepSettings
+            {
+                Model = "sparse-coding",
+                Axes = new Dictionary<string, string>
+                {
+                    ["eta"] = Fig1Eta(), ["d"] = "200", ["n"] = "300", ["lambda"] = "3", ["n_test"] = "10000", ["seed"] = "0,1,2,3,4",
+                },
+                Tau = 10,
+            }),
     };
+
+    /// <summary>
+    /// The η axis of Figure 1: every 5e-5 from 1e-4 to 2e-3 (39 points around η* = 8π/200² ≈ 6.28e-4), then every
+    /// 5e-4 up to 0.012.
+    /// </summary>
+    public static string Fig1Eta()
+    {
+        var values = new List<double>();
+        for (int k = 2; k <= 40; k++)
+        {
+            values.Add(k * 5e-5);
+        }
+
+        for (int k = 5; k <= 24; k++)
+        {
+            values.Add(k * 5e-4);
+        }
+
+        return string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>Preset names.</summary>
     public static IReadOnlyList<string> Names => Table.Keys.ToList();

@@ -14,7 +14,7 @@ namespace EosSweep.Engine;
 public static class ModelCatalog
 {
     /// <summary>Every built-in model.</summary>
-    public static IReadOnlyList<ModelInfo> All { get; } = [XyModelInfo.Instance, MeanModelInfo.Instance];
+    public static IReadOnlyList<ModelInfo> All { get; } = [XyModelInfo.Instance, MeanModelInfo.Instance, SparseCodingInfo.Instance];
 
     /// <summary>The model of this name.</summary>
     /// <exception cref="SweepInputException">No model has this name.</exception>
@@ -33,10 +33,12 @@ public static class ModelCatalog
             (LossKind.Sqrt, Precision.F64) => family.Make<SqrtLoss, R64>(),
             (LossKind.LogCosh, Precision.F64) => family.Make<LogCoshLoss, R64>(),
             (LossKind.Square, Precision.F64) => family.Make<SquareLoss, R64>(),
+            (LossKind.Logistic1, Precision.F64) => family.Make<Logistic1Loss, R64>(),
             (LossKind.Logistic, Precision.F32) => family.Make<LogisticLoss, R32>(),
             (LossKind.Sqrt, Precision.F32) => family.Make<SqrtLoss, R32>(),
             (LossKind.LogCosh, Precision.F32) => family.Make<LogCoshLoss, R32>(),
             (LossKind.Square, Precision.F32) => family.Make<SquareLoss, R32>(),
+            (LossKind.Logistic1, Precision.F32) => family.Make<Logistic1Loss, R32>(),
             _ => throw new ArgumentOutOfRangeException(nameof(loss)),
         };
     }

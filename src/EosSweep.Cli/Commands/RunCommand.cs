@@ -14,7 +14,8 @@ public static class RunCommand
     {
         var model = new Option<string?>("--model") { Description = $"Model: {string.Join("|", ModelCatalog.All.Select(m => m.Name))}" };
         var loss = new Option<string?>("--loss") { Description = "Loss: logistic|sqrt|logcosh|square (default: the model's)" };
-        var steps = new Option<string?>("--steps") { Description = $"GD steps per trajectory (default {SpecResolver.DefaultSteps})", HelpName = "N" };
+        var steps = new Option<string?>("--steps") { Description = $"GD steps per trajectory (default {SpecResolver.DefaultSteps}, or the model's τ)", HelpName = "N" };
+        var tau = new Option<string?>("--tau") { Description = "Total time τ: each trajectory runs T = round(τ/η) steps (sparse-coding default 10)", HelpName = "TAU" };
         var precision = new Option<string?>("--precision") { Description = "f64 (default) or f32" };
         var accelerator = new Option<string?>("--accelerator") { Description = "auto (default: a GPU when present, else CPU), cpu, cuda or opencl" };
         var batch = new Option<string?>("--batch") { Description = "Trajectories per kernel launch (default: from device memory)", HelpName = "N" };
@@ -39,11 +40,18 @@ public static class RunCommand
             };
         }
 
+        var optionFlags = new Dictionary<string, Option<string?>>();
+        foreach (var o in ModelCatalog.All.SelectMany(m => m.Options).DistinctBy(o => o.Name))
+        {
+            var owners = string.Join(", ", ModelCatalog.All.Where(m => m.Options.Any(x => x.Name == o.Name)).Select(m => m.Name));
+            optionFlags[o.Name] = new Option<string?>(o.Flag) { Description = $"{o.Description} ({owners}): {string.Join("|", o.Values)} (default {o.Default})" };
+        }
+
         var cmd = new Command("run", "Run a sweep and write its Parquet data set")
         {
-            model, loss, steps, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
+            model, loss, steps, tau, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
         };
-        foreach (var o in axisOptions.Values)
+        foreach (var o in axisOptions.Values.Concat(optionFlags.Values))
         {
             cmd.Options.Add(o);
         }
@@ -59,12 +67,23 @@ public static class RunCommand
                 }
             }
 
+            var modelOptions = new Dictionary<string, string>();
+            foreach (var (name, option) in optionFlags)
+            {
+                if (pr.GetValue(option) is { } text)
+                {
+                    modelOptions[name] = text;
+                }
+            }
+
             var flags = new SweepSettings
             {
                 Model = pr.GetValue(model),
                 Loss = pr.GetValue(loss),
                 Axes = axes.Count > 0 ? axes : null,
                 Steps = OptionText.Int(pr.GetValue(steps), "--steps"),
+                Tau = OptionText.Double(pr.GetValue(tau), "--tau"),
+                Options = modelOptions.Count > 0 ? modelOptions : null,
                 Precision = pr.GetValue(precision),
                 Accelerator = pr.GetValue(accelerator),
                 Batch = OptionText.Int(pr.GetValue(batch), "--batch"),
@@ -121,7 +140,7 @@ public static class RunCommand
     {
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv,
-            $"wrote {o.Trajectories:N0} trajectories to {dir} in {o.Elapsed.TotalSeconds:0.00} s ({o.Trajectories / Math.Max(1e-9, o.Elapsed.TotalSeconds):N0} traj/s, {o.TrajectorySteps / Math.Max(1e-9, o.Elapsed.TotalSeconds) / 1e6:0.0} M steps/s)"));
+            $"wrote {o.Trajectories:N0} trajectories to {dir} in {o.Elapsed.TotalSeconds:0.00} s ({ProgressDisplay.Rate(o.Trajectories / Math.Max(1e-9, o.Elapsed.TotalSeconds))} traj/s, {o.TrajectorySteps / Math.Max(1e-9, o.Elapsed.TotalSeconds) / 1e6:0.00} M steps/s)"));
         stdout.WriteLine(string.Join("  ", RegimeRules.All.Select(r => string.Create(inv, $"{RegimeRules.Name(r)}: {o.RegimeCounts[(int)r]:N0}"))));
     }
 }

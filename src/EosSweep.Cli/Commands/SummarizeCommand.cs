@@ -41,6 +41,7 @@ public static class SummarizeCommand
         columns.AddRange(model.Axes.Select(a => a.Name));
         columns.AddRange(model.Parameters.Select(ResultColumns.Final));
         columns.AddRange(ResultLayout.MeasureNames);
+        columns.AddRange(model.ExtraColumns);
         columns.Add(ResultColumns.Steps);
         var table = reader.ReadTableAsync(columns).GetAwaiter().GetResult();
         var result = Summarizer.Summarize(spec, model, table, Path.Combine(dir, "report"), new SummaryOptions { XAxis = xAxis, YAxis = yAxis });

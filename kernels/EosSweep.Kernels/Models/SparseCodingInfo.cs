@@ -1,0 +1,190 @@
+using EosSweep.Core;
+using EosSweep.Core.Models;
+using EosSweep.Core.Results;
+using EosSweep.Kernels.Execution;
+using EosSweep.Kernels.Losses;
+using EosSweep.Kernels.Numerics;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace EosSweep.Kernels.Models;
+
+/// <summary>Registration, data and theory of <see cref="SparseCodingModel{TLoss, T}"/> (MODELS.md §3, the paper's Figure 1).</summary>
+public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvider
+{
+    /// <summary>The test-accuracy column.</summary>
+    public const string TestAccuracy = "test_accuracy";
+
+    /// <summary>The one instance.</summary>
+    public static SparseCodingInfo Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public override string Name => "sparse-coding";
+
+    /// <inheritdoc/>
+    public override string Description => "the paper's two-layer ReLU network with a shared bias on sparse-coding data (Figure 1)";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<AxisInfo> Axes { get; } =
+    [
+        new("eta", 1e-3, "step size η", PositiveOnly: true),
+        new("d", 200, "dimension d", Integer: true, PositiveOnly: true),
+        new("n", 300, "training samples n", Integer: true, PositiveOnly: true),
+        new("lambda", 3.0, "signal strength λ"),
+        new("n_test", 10_000, "test samples (a fresh set, independent of the training set)", Integer: true, PositiveOnly: true),
+        new("seed", 0, "seed of the data set and the initial weights", Integer: true),
+    ];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Parameters { get; } = ["a_plus", "a_minus", "b"];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<LossKind> Losses { get; } = [LossKind.Logistic1];
+
+    /// <inheritdoc/>
+    public override LossKind DefaultLoss => LossKind.Logistic1;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> ExtraColumns { get; } = [TestAccuracy];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ModelOption> Options { get; } =
+    [
+        new("normalization", ["mean", "sum"], "mean", "training loss (1/n)·Σ (mean, matches η* = 8π/d²) or Σ"),
+        new("init", ["variance", "std"], "variance", "a₊, a₋ ~ N(0, 1/(2d)) read as a variance or as a standard deviation"),
+        new("step", ["fast", "direct"], "fast", "ReLU sums by binary search over sorted coordinates (O(n·log d)) or directly (O(n·d))"),
+    ];
+
+    /// <inheritdoc/>
+    public override double? DefaultTau => 10.0;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Theory { get; } =
+    [
+        "data: x = λ·y·e_j + ξ, y ~ Unif{−1, +1}, j ~ Unif{1..d}, ξ ~ N(0, I_d)",
+        "f(x) = Σᵢ [a₊·ReLU(xᵢ + b) + a₋·ReLU(−xᵢ + b)]; L = (1/n)·Σₖ log(1 + exp(−yₖ·f(xₖ)))",
+        "init a₊, a₋ ~ N(0, 1/(2d)), b = 0; T = round(τ/η) steps, τ = 10",
+        "threshold η* = 8π/d²: below it b stays near its small-η value; above it b < 0, a₊ ≈ −a₋ (a threshold neuron)",
+        "small-η test accuracy ≈ Φ(λ/√d) (≈ 58 % at d = 200, λ = 3); it rises above η*",
+    ];
+
+    /// <inheritdoc/>
+    public override string CurveColumn => ResultColumns.Final("b");
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> CurveColumns { get; } = [ResultColumns.Final("b"), TestAccuracy];
+
+    /// <summary>η* = 2π/(ℓ''(0)·d²) = 8π/d².</summary>
+    public static double EtaStar(double d) => 8 * Math.PI / (d * d);
+
+    /// <inheritdoc/>
+    public override (double Lo, double Hi)? CurveZoom(SweepSpec spec) =>
+        spec.ConstantOf("d") is { } d && spec.Axis("eta").Values.Max() > 2.4 * EtaStar(d) ? (0, 2.4 * EtaStar(d)) : null;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<TheoryMarker> Markers(SweepSpec spec) =>
+        spec.ConstantOf("d") is { } d && spec.Axis("eta").Count > 1
+            ? [new TheoryMarker($"η* = 8π/d² = {EtaStar(d):G4}", "eta", EtaStar(d))]
+            : [];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<TheoryCheck> Checks(SweepSpec spec, ResultTable table)
+    {
+        if (spec.ConstantOf("d") is not { } d || spec.ConstantOf("lambda") is not { } lambda || spec.Axis("eta").Count < 2)
+        {
+            return [];
+        }
+
+        var etaAxis = spec.Axis("eta").Values.Order().ToArray();
+        var eta = table.Column("eta");
+        var b = table.Column(ResultColumns.Final("b"));
+        var acc = table.Column(TestAccuracy);
+        var meanB = new Dictionary<double, (double Sum, int N)>();
+        var meanAcc = new Dictionary<double, (double Sum, int N)>();
+        for (int i = 0; i < table.Count; i++)
+        {
+            if (table.Regimes[i] == Regime.Diverged || !double.IsFinite(b[i]))
+            {
+                continue;
+            }
+
+            meanB[eta[i]] = (meanB.GetValueOrDefault(eta[i]).Sum + b[i], meanB.GetValueOrDefault(eta[i]).N + 1);
+            meanAcc[eta[i]] = (meanAcc.GetValueOrDefault(eta[i]).Sum + acc[i], meanAcc.GetValueOrDefault(eta[i]).N + 1);
+        }
+
+        var curve = etaAxis.Where(meanB.ContainsKey).Select(e => (Eta: e, B: meanB[e].Sum / meanB[e].N, Acc: meanAcc[e].Sum / meanAcc[e].N)).ToList();
+        if (curve.Count < 2)
+        {
+            return [];
+        }
+
+        double star = EtaStar(d);
+        double plateau = curve[0].B;
+        double transition = curve.FirstOrDefault(p => p.B < plateau - 0.05).Eta;
+        var small = curve.Where(p => p.Eta <= 0.5 * star).ToList();
+        double smallAcc = small.Count == 0 ? double.NaN : small.Average(p => p.Acc);
+        double predictedAcc = PMath.NormalCdf(new R64(lambda / Math.Sqrt(d))).V;
+        double largeAcc = curve[^1].Acc;
+        return
+        [
+            new("transition_eta", $"smallest η where the seed-mean b falls 0.05 below its small-η plateau ({plateau:G4}); 8π/d² = {star:G4}",
+                transition == 0 ? double.NaN : transition, $"≈ 8π/d² = {star:G4} (within a factor 2)",
+                transition == 0 ? false : transition / star is >= 0.5 and <= 2),
+            new("small_eta_test_accuracy", "mean test accuracy over η ≤ η*/2", smallAcc,
+                $"≈ Φ(λ/√d) = {predictedAcc:G4} (within 0.03)", small.Count == 0 ? null : Math.Abs(smallAcc - predictedAcc) <= 0.03),
+            new("large_eta_accuracy_gain", "test accuracy at the largest η minus the small-η mean", largeAcc - smallAcc,
+                "> 0 above η*", curve[^1].Eta > star && small.Count > 0 ? largeAcc > smallAcc : null),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public ITrajectoryKernel Make<TLoss, T>()
+        where TLoss : struct, ILoss
+        where T : struct, IScalar<T> => new TrajectoryKernel<SparseCodingModel<TLoss, T>, T>();
+
+    /// <inheritdoc/>
+    public ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator)
+    {
+        var grid = spec.Grid;
+        long keyCount = grid.Stride(0);
+        if (keyCount > 1_000_000)
+        {
+            throw new SweepInputException($"sparse-coding: {keyCount:N0} distinct data sets (d × n × lambda × n_test × seed); at most 1,000,000");
+        }
+
+        var table = new double[7 * keyCount];
+        var ints = new int[1 + (2 * keyCount)];
+        ints[0] = (int)keyCount;
+        long offset = 0, threads = 0;
+        for (long k = 0; k < keyCount; k++)
+        {
+            double d = grid.Value(k, 1), n = grid.Value(k, 2), lambda = grid.Value(k, 3), nTest = grid.Value(k, 4), seed = grid.Value(k, 5);
+            table[7 * k] = d;
+            table[(7 * k) + 1] = n;
+            table[(7 * k) + 2] = lambda;
+            table[(7 * k) + 3] = nTest;
+            table[(7 * k) + 4] = seed;
+            table[(7 * k) + 5] = offset;
+            table[(7 * k) + 6] = threads;
+            ints[1 + (2 * k)] = (int)(uint)(offset & 0xFFFF_FFFF);
+            ints[2 + (2 * k)] = (int)(offset >> 32);
+            offset += SparseCodingLayout.BlockLength((long)n, (long)nTest, (long)d);
+            threads += (long)n + (long)nTest;
+        }
+
+        long bytes = offset * sizeof(double);
+        if (bytes > accelerator.MemorySize / 2 || threads > int.MaxValue)
+        {
+            throw new SweepInputException(
+                $"sparse-coding: the data sets need {bytes / 1048576.0:N0} MiB ({threads:N0} samples), more than half of the accelerator's {accelerator.MemorySize / 1048576.0:N0} MiB");
+        }
+
+        var doubles = accelerator.Allocate1D<double>(offset);
+        var header = accelerator.Allocate1D(ints);
+        using var keys = accelerator.Allocate1D(table);
+        var generate = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, ArrayView<double>>(SparseCodingData.Generate);
+        generate((int)threads, keys.View, (int)keyCount, doubles.View);
+        accelerator.Synchronize();
+        return new ModelDataBuffers(doubles, header);
+    }
+}
