@@ -30,8 +30,21 @@ public static class ThroughputBenchmark
                 Model = "mean", Loss = "logistic", Steps = steps, Tolerance = 0, Accelerator = "cpu",
                 Axes = new Dictionary<string, string> { ["eta"] = $"log:3e-5:0.0125:{side}", ["a_plus0"] = $"lin:-0.2:0.2:{side}" },
             },
+            SparseCoding(quick, "fast"),
+            SparseCoding(quick, "direct"),
         ];
     }
+
+    /// <summary>The paper's Figure 1 size (d = 200, n = 300) with the fast or the direct step.</summary>
+    private static SweepSettings SparseCoding(bool quick, string step) => new()
+    {
+        Model = "sparse-coding", Steps = quick ? 20 : (step == "fast" ? 2000 : 200), Tolerance = 0, Accelerator = "cpu",
+        Axes = new Dictionary<string, string>
+        {
+            ["eta"] = quick ? "log:1e-4:0.012:4" : "log:1e-4:0.012:32", ["seed"] = "0,1", ["n_test"] = quick ? "100" : "1000",
+        },
+        Options = new Dictionary<string, string> { ["step"] = step },
+    };
 
     /// <summary>Runs every workload: the CPU accelerator over the whole grid, the scalar loop over a slice.</summary>
     public static IEnumerable<BenchmarkResult> Run(bool quick, int repeats, IReadOnlyList<Core.Models.ModelInfo> catalog)
@@ -39,12 +52,14 @@ public static class ThroughputBenchmark
         foreach (var settings in Workloads(quick))
         {
             var spec = SpecResolver.Resolve(settings, catalog);
-            string name = $"{spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}/{SpecResolver.Name(spec.Precision)}";
+            var model = catalog.First(m => m.Name == spec.Model);
+            var nonDefault = spec.Options.Where(o => model.Options.First(x => x.Name == o.Key).Default != o.Value).Select(o => $"{o.Key}={o.Value}");
+            string name = string.Join("/", new[] { spec.Model, Core.Models.LossInfo.Of(spec.Loss).Name, SpecResolver.Name(spec.Precision) }.Concat(nonDefault));
             var accel = new List<double>();
             var scalar = new List<double>();
             long accelSteps = 0, scalarSteps = 0;
             using var session = SweepSession.Open(spec);
-            int sliceCount = (int)Math.Min(spec.Grid.Count, quick ? 256 : 4096);
+            int sliceCount = (int)Math.Min(spec.Grid.Count, quick ? 256 : 4096) / (spec.Model == "sparse-coding" ? 8 : 1);
             var kernel = ModelCatalog.Kernel(spec);
             var grid = new HostGrid(spec.Grid);
             var batch = new ResultBatch(kernel.ParameterCount, sliceCount, kernel.ExtraCount);

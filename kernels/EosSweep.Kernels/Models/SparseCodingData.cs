@@ -55,20 +55,7 @@ public static class SparseCodingData
         long label = baseOffset + (count * ((2 * d) + 1)) + i;
 
         var rng = new CounterRng(seed, (test ? TestStream : 0UL) + (ulong)i);
-        double y = (rng.NextUInt64() >> 63) == 0 ? 1.0 : -1.0;
-        long signal = (long)((rng.NextUInt64() >> 11) * (1.0 / 9007199254740992.0) * d);
-        for (long c = 0; c < d; c += 2)
-        {
-            Normals(ref rng, out double z0, out double z1);
-            data[values + c] = z0;
-            if (c + 1 < d)
-            {
-                data[values + c + 1] = z1;
-            }
-        }
-
-        data[values + signal] = data[values + signal] + (lambda * y);
-        data[label] = y;
+        data[label] = Draw(ref rng, data, values, d, lambda, out _);
 
         for (long a = 1; a < d; a++)
         {
@@ -99,6 +86,28 @@ public static class SparseCodingData
             data[at] = zp;
             data[at + 1] = zm;
         }
+    }
+
+    /// <summary>
+    /// Draws one sample x = λ·y·e_j + ξ into <c>x[offset .. offset + d)</c> (unsorted) and returns its label y;
+    /// <paramref name="signal"/> is j. The label and j come first from the stream, then the d normals.
+    /// </summary>
+    public static double Draw(ref CounterRng rng, ArrayView<double> x, long offset, long d, double lambda, out long signal)
+    {
+        double y = (rng.NextUInt64() >> 63) == 0 ? 1.0 : -1.0;
+        signal = (long)((rng.NextUInt64() >> 11) * (1.0 / 9007199254740992.0) * d);
+        for (long c = 0; c < d; c += 2)
+        {
+            Normals(ref rng, out double z0, out double z1);
+            x[offset + c] = z0;
+            if (c + 1 < d)
+            {
+                x[offset + c + 1] = z1;
+            }
+        }
+
+        x[offset + signal] = x[offset + signal] + (lambda * y);
+        return y;
     }
 
     /// <summary>Two independent standard normals (Marsaglia's polar method).</summary>

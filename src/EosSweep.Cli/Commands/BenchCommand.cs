@@ -25,15 +25,15 @@ public static class BenchCommand
             }
 
             var inv = CultureInfo.InvariantCulture;
-            stdout.WriteLine($"{"workload",-22} {"runner",-44} {"trajectories",12} {"steps",14} {"median s",9} {"M steps/s",10}");
+            stdout.WriteLine($"{"workload",-40} {"runner",-44} {"trajectories",12} {"steps",14} {"median s",9} {"M steps/s",10}");
             var byWorkload = new Dictionary<string, double>();
             foreach (var r in ThroughputBenchmark.Run(pr.GetValue(quick), n, ModelCatalog.All))
             {
                 stdout.WriteLine(string.Create(inv,
-                    $"{r.Workload,-22} {r.Runner,-44} {r.Trajectories,12:N0} {r.Steps,14:N0} {r.MedianSeconds,9:0.000} {r.StepsPerSecond / 1e6,10:0.00}"));
+                    $"{r.Workload,-40} {r.Runner,-44} {r.Trajectories,12:N0} {r.Steps,14:N0} {r.MedianSeconds,9:0.000} {r.StepsPerSecond / 1e6,10:0.0000}"));
                 if (byWorkload.TryGetValue(r.Workload, out var first))
                 {
-                    stdout.WriteLine(string.Create(inv, $"{string.Empty,-22} ratio ilgpu / scalar loop: {first / r.StepsPerSecond:0.00}×"));
+                    stdout.WriteLine(string.Create(inv, $"{string.Empty,-40} ratio ilgpu / scalar loop: {first / r.StepsPerSecond:0.00}×"));
                 }
                 else
                 {

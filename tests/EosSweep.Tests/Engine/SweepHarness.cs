@@ -9,7 +9,7 @@ internal static class SweepHarness
 {
     /// <summary>One trajectory's results, columns by name.</summary>
     internal sealed record Row(long Index, double[] Parameters, double FinalLoss, double MinLoss, double SharpnessFinal,
-        double SharpnessMax, double Ratio, int Steps, int DivergedStep, Regime Regime);
+        double SharpnessMax, double Ratio, int Steps, int DivergedStep, Regime Regime, double[] Extras);
 
     public static SweepSpec Spec(SweepSettings s) =>
         SpecResolver.Resolve(s.Over(new SweepSettings { Accelerator = "cpu" }), ModelCatalog.All);
@@ -50,7 +50,8 @@ internal static class SweepHarness
                 b.Doubles[(ResultLayout.SharpnessFinal(p) * cap) + i],
                 b.Doubles[(ResultLayout.SharpnessMax(p) * cap) + i],
                 b.Doubles[(ResultLayout.StabilityRatio(p) * cap) + i],
-                b.Ints[i], b.Ints[cap + i], (Regime)b.Ints[(2 * cap) + i]);
+                b.Ints[i], b.Ints[cap + i], (Regime)b.Ints[(2 * cap) + i],
+                Enumerable.Range(0, b.ExtraCount).Select(e => b.Doubles[((ResultLayout.Extra(p) + e) * cap) + i]).ToArray());
         }
     }
 }
