@@ -32,7 +32,7 @@ public sealed class SweepSession : IDisposable
         _kernel = kernel;
         _launch = launch;
         _data = data;
-        Batch = (int)Math.Min(spec.Grid.Count, spec.Batch ?? SweepRunner.DefaultBatch(accelerator, kernel.ParameterCount));
+        Batch = BatchOf(spec, accelerator, kernel);
     }
 
     /// <summary>Opens the accelerator of <paramref name="spec"/> and compiles its kernel.</summary>
@@ -46,8 +46,9 @@ public sealed class SweepSession : IDisposable
         {
             accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
             var launch = SweepRunner.Load(context, accelerator, kernel);
+            int batch = BatchOf(spec, accelerator, kernel);
             var data = ModelCatalog.Find(spec.Model) is IModelDataProvider provider
-                ? provider.Prepare(spec, accelerator)
+                ? provider.Prepare(spec, accelerator, batch)
                 : ModelDataBuffers.Empty(accelerator);
             return new SweepSession(spec, context, accelerator, kernel, launch, data);
         }
@@ -99,7 +100,7 @@ public sealed class SweepSession : IDisposable
         {
             ct.ThrowIfCancellationRequested();
             var args = Args(spec, start, (int)Math.Min(cap, total - start), cap);
-            _launch.Launch(args.Count, values.View, meta.View, args, outD.View, outI.View, data.Doubles, data.Ints);
+            _launch.Launch(args.Count, values.View, meta.View, args, outD.View, outI.View, data.Doubles, data.Ints, data.Scratch);
             _accelerator.Synchronize();
 
             var batch = buffers[k % 2];
@@ -143,6 +144,9 @@ public sealed class SweepSession : IDisposable
         _accelerator.Dispose();
         _context.Dispose();
     }
+
+    private static int BatchOf(SweepSpec spec, Accelerator accelerator, ITrajectoryKernel kernel) =>
+        (int)Math.Min(spec.Grid.Count, spec.Batch ?? SweepRunner.DefaultBatch(accelerator, kernel.ParameterCount));
 
     private static int SeedAxis(SweepSpec spec)
     {

@@ -10,5 +10,8 @@ namespace EosSweep.Kernels.Execution;
 public interface IModelDataProvider
 {
     /// <summary>Generates the data of every data key of <paramref name="spec"/> on <paramref name="accelerator"/>.</summary>
-    ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator);
+    /// <param name="spec">The sweep.</param>
+    /// <param name="accelerator">Where the data live.</param>
+    /// <param name="capacity">Trajectories per launch: rows of the per-trajectory scratch.</param>
+    ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator, int capacity);
 }

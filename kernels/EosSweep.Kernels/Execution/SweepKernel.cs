@@ -21,7 +21,8 @@ public static class SweepKernel
         ArrayView<double> outD,
         ArrayView<int> outI,
         ArrayView<double> dataD,
-        ArrayView<int> dataI)
+        ArrayView<int> dataI,
+        ArrayView<double> scratch)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
     {
@@ -31,7 +32,7 @@ public static class SweepKernel
         }
 
         Execute<TModel, T, DeviceGrid, DeviceSink>(
-            i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI), args, new DeviceSink(outD, outI, args.Capacity));
+            i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI, scratch, args.Capacity), args, new DeviceSink(outD, outI, args.Capacity));
     }
 
     /// <summary>Runs trajectory <c>args.Start + i</c> and writes it to row <paramref name="i"/> of the sink.</summary>
@@ -45,6 +46,7 @@ public static class SweepKernel
         GridPoint<T> point = default;
         point.Index = index;
         point.Flags = args.ModelFlags;
+        point.Row = i;
         for (int k = 0; k < args.AxisCount; k++)
         {
             double v = grid.Value(index, k);

@@ -53,9 +53,8 @@ public static class Trajectory
             }
         }
 
-        // The final point: evaluate on a copy, so the model keeps θ_final.
-        var probe = model;
-        var last = probe.Step();
+        // The final point, evaluated without moving.
+        var last = model.Evaluate();
         double finalLoss = T.ToDouble(last.Loss);
         double finalSharp = T.ToDouble(last.Sharpness);
         double finalRatio = halfEta * finalSharp;

@@ -21,6 +21,9 @@ public struct GridPoint<T> where T : struct, IReal<T>
     /// <summary>The integer seed (0 when the model has no seed axis).</summary>
     public ulong Seed;
 
+    /// <summary>The trajectory's row in its batch (its column in per-trajectory scratch).</summary>
+    public int Row;
+
     /// <summary>The model's option values (ModelInfo.OptionFlags: option i in bits 4i..4i+3).</summary>
     public int Flags;
 

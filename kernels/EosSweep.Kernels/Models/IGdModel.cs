@@ -36,6 +36,9 @@ public interface IGdModel<TSelf, T>
     /// </summary>
     StepInfo<T> Step();
 
+    /// <summary>Loss and sharpness at the current parameters, which stay as they are (Move and Size are 0 and ‖θ‖₁).</summary>
+    StepInfo<T> Evaluate();
+
     /// <summary>Extra column <paramref name="k"/> at the current (final) parameters.</summary>
     double Extra(int k);
 }

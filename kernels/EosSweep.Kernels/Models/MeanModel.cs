@@ -55,6 +55,13 @@ public struct MeanModel<TLoss, T> : IGdModel<MeanModel<TLoss, T>, T>
     public readonly double Extra(int k) => 0;
 
     /// <inheritdoc/>
+    public readonly StepInfo<T> Evaluate()
+    {
+        var copy = this;
+        return copy.Step();
+    }
+
+    /// <inheritdoc/>
     public StepInfo<T> Step()
     {
         T phi = PMath.NormalPdf(B);

@@ -51,23 +51,33 @@ public static class SparseCodingData
         long baseOffset = block + (test ? SparseCodingLayout.Test(n, d) : 0);
         long count = test ? nTest : n;
         long values = baseOffset + (i * d);
-        long prefix = baseOffset + (count * d) + (i * (d + 1));
-        long label = baseOffset + (count * ((2 * d) + 1)) + i;
+        long prefix = baseOffset + SparseCodingLayout.TrainPrefix(count, d) + (i * (d + 1));
+        long label = baseOffset + SparseCodingLayout.TrainLabels(count, d) + i;
+        long source = baseOffset + SparseCodingLayout.Permutation(count, d) + (i * d);
 
         var rng = new CounterRng(seed, (test ? TestStream : 0UL) + (ulong)i);
         data[label] = Draw(ref rng, data, values, d, lambda, out _);
 
+        for (long a = 0; a < d; a++)
+        {
+            data[source + a] = a;
+        }
+
+        // Insertion sort of (value, source coordinate) pairs, stable.
         for (long a = 1; a < d; a++)
         {
             double v = data[values + a];
+            double from = data[source + a];
             long b = a - 1;
             while (b >= 0 && data[values + b] > v)
             {
                 data[values + b + 1] = data[values + b];
+                data[source + b + 1] = data[source + b];
                 b--;
             }
 
             data[values + b + 1] = v;
+            data[source + b + 1] = from;
         }
 
         double sum = 0;
@@ -80,11 +90,15 @@ public static class SparseCodingData
 
         if (sample == 0)
         {
+            // 2d normals: a₊ᵢ = z[i], a₋ᵢ = z[d + i] (scaled by the model); the shared layer uses z[0] and z[d].
             var init = new CounterRng(seed, InitStream);
-            Normals(ref init, out double zp, out double zm);
             long at = block + SparseCodingLayout.Init(n, nTest, d);
-            data[at] = zp;
-            data[at + 1] = zm;
+            for (long c = 0; c < 2 * d; c += 2)
+            {
+                Normals(ref init, out double z0, out double z1);
+                data[at + c] = z0;
+                data[at + c + 1] = z1;
+            }
         }
     }
 

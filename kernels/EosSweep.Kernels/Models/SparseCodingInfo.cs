@@ -53,6 +53,8 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
         new("normalization", ["mean", "sum"], "mean", "training loss (1/n)·Σ (mean, matches η* = 8π/d²) or Σ"),
         new("init", ["variance", "std"], "variance", "a₊, a₋ ~ N(0, 1/(2d)) read as a variance or as a standard deviation"),
         new("step", ["fast", "direct"], "fast", "ReLU sums by binary search over sorted coordinates (O(n·log d)) or directly (O(n·d))"),
+        new("second_layer", ["shared", "per-coordinate"], "shared",
+            "three shared scalars (a₊, a₋, b), or a₊ᵢ, a₋ᵢ per coordinate (2d + 1 parameters, direct step, power-iteration sharpness)"),
     ];
 
     /// <inheritdoc/>
@@ -143,7 +145,7 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
         where T : struct, IScalar<T> => new TrajectoryKernel<SparseCodingModel<TLoss, T>, T>();
 
     /// <inheritdoc/>
-    public ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator)
+    public ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator, int capacity)
     {
         var grid = spec.Grid;
         long keyCount = grid.Stride(0);
@@ -179,12 +181,21 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
                 $"sparse-coding: the data sets need {bytes / 1048576.0:N0} MiB ({threads:N0} samples), more than half of the accelerator's {accelerator.MemorySize / 1048576.0:N0} MiB");
         }
 
+        bool perCoordinate = spec.Options.TryGetValue("second_layer", out var layer) && layer == "per-coordinate";
+        long scratchPerTrajectory = perCoordinate ? (8 * (long)spec.Axis("d").Values.Max()) + 2 : 1;
+        long scratchBytes = scratchPerTrajectory * capacity * sizeof(double);
+        if (bytes + scratchBytes > accelerator.MemorySize / 2)
+        {
+            throw new SweepInputException(
+                $"sparse-coding: the per-coordinate weights need {scratchBytes / 1048576.0:N0} MiB for a batch of {capacity:N0}; use a smaller --batch");
+        }
+
         var doubles = accelerator.Allocate1D<double>(offset);
         var header = accelerator.Allocate1D(ints);
         using var keys = accelerator.Allocate1D(table);
         var generate = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, ArrayView<double>>(SparseCodingData.Generate);
         generate((int)threads, keys.View, (int)keyCount, doubles.View);
         accelerator.Synchronize();
-        return new ModelDataBuffers(doubles, header);
+        return new ModelDataBuffers(doubles, header, accelerator.Allocate1D<double>(perCoordinate ? scratchPerTrajectory * capacity : 1), capacity);
     }
 }

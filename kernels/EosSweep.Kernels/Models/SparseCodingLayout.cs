@@ -5,26 +5,34 @@ namespace EosSweep.Kernels.Models;
 /// combination of the data axes (d, n, lambda, n_test, seed): since η is the slowest axis and every other
 /// axis is a data axis, key = grid index mod (number of keys). <c>Ints[0]</c> holds the number of keys;
 /// <c>Ints[1 + 2k]</c>, <c>Ints[2 + 2k]</c> the low and high 32 bits of key k's offset into <c>Doubles</c>.
-/// Block (n training samples, n_test test samples, dimension d), in doubles:
-/// sorted training coordinates (n·d, each sample ascending), their prefix sums (n·(d+1)), labels (n),
-/// then the same three for the test set, then two standard normals z₊, z₋ for the initial a₊, a₋.
+/// A set of m samples in dimension d takes m·(3d + 2) doubles: the coordinates of each sample sorted
+/// ascending (m·d), their prefix sums (m·(d+1)), the labels (m), and for each sorted position the coordinate
+/// it came from (m·d, for the per-coordinate second layer). A block is the training set (n samples), the
+/// test set (n_test samples), then 2d standard normals for the initial weights (a₊ᵢ then a₋ᵢ; the shared
+/// second layer uses the first of each).
 /// </summary>
 public static class SparseCodingLayout
 {
+    /// <summary>Doubles per sample of a set.</summary>
+    public static long PerSample(long d) => (3 * d) + 2;
+
     /// <summary>Doubles in one block.</summary>
-    public static long BlockLength(long n, long nTest, long d) => ((n + nTest) * ((2 * d) + 2)) + 2;
+    public static long BlockLength(long n, long nTest, long d) => ((n + nTest) * PerSample(d)) + (2 * d);
 
-    /// <summary>Offset of the training prefix sums within a block.</summary>
-    public static long TrainPrefix(long n, long d) => n * d;
+    /// <summary>Offset of the prefix sums within a set of m samples.</summary>
+    public static long TrainPrefix(long m, long d) => m * d;
 
-    /// <summary>Offset of the training labels within a block.</summary>
-    public static long TrainLabels(long n, long d) => n * ((2 * d) + 1);
+    /// <summary>Offset of the labels within a set of m samples.</summary>
+    public static long TrainLabels(long m, long d) => m * ((2 * d) + 1);
+
+    /// <summary>Offset of the source-coordinate indices within a set of m samples.</summary>
+    public static long Permutation(long m, long d) => m * ((2 * d) + 2);
 
     /// <summary>Offset of the test set within a block.</summary>
-    public static long Test(long n, long d) => n * ((2 * d) + 2);
+    public static long Test(long n, long d) => n * PerSample(d);
 
     /// <summary>Offset of the initial normals within a block.</summary>
-    public static long Init(long n, long nTest, long d) => (n + nTest) * ((2 * d) + 2);
+    public static long Init(long n, long nTest, long d) => (n + nTest) * PerSample(d);
 
     /// <summary>Offset of key <paramref name="key"/>'s block, from the int header.</summary>
     public static long BlockOffset(ModelData data, long key) =>

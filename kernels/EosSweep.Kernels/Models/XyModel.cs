@@ -43,6 +43,13 @@ public struct XyModel<TLoss, T> : IGdModel<XyModel<TLoss, T>, T>
     public readonly double Extra(int k) => 0;
 
     /// <inheritdoc/>
+    public readonly StepInfo<T> Evaluate()
+    {
+        var copy = this;
+        return copy.Step();
+    }
+
+    /// <inheritdoc/>
     public StepInfo<T> Step()
     {
         T s = X * Y;

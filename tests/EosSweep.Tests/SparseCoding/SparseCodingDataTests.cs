@@ -114,7 +114,7 @@ public sealed class SparseCodingDataTests(SparseCodingFixture fixture) : IClassF
     public void StoredSamples_AreSortedWithConsistentPrefixSums()
     {
         var doubles = fixture.Data.Views.Doubles;
-        const long d = SparseCodingFixture.D, n = SparseCodingFixture.N;
+        long d = fixture.D, n = fixture.N;
         for (long k = 0; k < n; k++)
         {
             double sum = 0;

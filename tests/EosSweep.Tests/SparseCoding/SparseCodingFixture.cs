@@ -11,21 +11,34 @@ using ILGPU.Runtime;
 namespace EosSweep.Tests.SparseCoding;
 
 /// <summary>One sparse-coding data set (d = 50, n = 100, 500 test samples, seed 3) on the CPU accelerator, host-readable.</summary>
-public sealed class SparseCodingFixture : IDisposable
+public class SparseCodingFixture : IDisposable
 {
-    public const int D = 50, N = 100, NTest = 500;
-
     public SparseCodingFixture()
+        : this(50, 100, 500, perCoordinate: false)
     {
+    }
+
+    protected SparseCodingFixture(int d, int n, int nTest, bool perCoordinate)
+    {
+        D = d;
+        N = n;
+        NTest = nTest;
         Spec = SweepHarness.Spec(new SweepSettings
         {
             Model = "sparse-coding", Tau = 10,
             Axes = new Dictionary<string, string> { ["eta"] = "0.01", ["d"] = $"{D}", ["n"] = $"{N}", ["n_test"] = $"{NTest}", ["seed"] = "3" },
+            Options = perCoordinate ? new Dictionary<string, string> { ["second_layer"] = "per-coordinate" } : null,
         });
         Context = AcceleratorFactory.CreateContext();
         Accelerator = AcceleratorFactory.Create(Context, AcceleratorChoice.Cpu);
-        Data = SparseCodingInfo.Instance.Prepare(Spec, Accelerator);
+        Data = SparseCodingInfo.Instance.Prepare(Spec, Accelerator, 1);
     }
+
+    public int D { get; }
+
+    public int N { get; }
+
+    public int NTest { get; }
 
     public SweepSpec Spec { get; }
 
@@ -62,5 +75,6 @@ public sealed class SparseCodingFixture : IDisposable
         Data.Dispose();
         Accelerator.Dispose();
         Context.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
