@@ -26,12 +26,15 @@ public static class SweepRunner
         return await session.RunAsync(consume, progress, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The default batch: CPU a fixed size; GPUs as many as fit in an eighth of device memory.</summary>
-    public static int DefaultBatch(Accelerator accelerator, int parameterCount)
+    /// <summary>
+    /// The default batch. CPU: a 32nd of the grid, between 64 and <see cref="CpuDefaultBatch"/>, so progress shows
+    /// even for a few hundred long trajectories; GPUs: as many as fit in an eighth of device memory.
+    /// </summary>
+    public static int DefaultBatch(Accelerator accelerator, int parameterCount, long total)
     {
         if (accelerator.AcceleratorType == AcceleratorType.CPU)
         {
-            return CpuDefaultBatch;
+            return (int)Math.Clamp(total / 32, 64, CpuDefaultBatch);
         }
 
         long perTrajectory = (ResultLayout.DoubleCount(parameterCount, 4) * sizeof(double)) + (ResultLayout.IntCount * sizeof(int));

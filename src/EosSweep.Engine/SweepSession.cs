@@ -146,7 +146,7 @@ public sealed class SweepSession : IDisposable
     }
 
     private static int BatchOf(SweepSpec spec, Accelerator accelerator, ITrajectoryKernel kernel) =>
-        (int)Math.Min(spec.Grid.Count, spec.Batch ?? SweepRunner.DefaultBatch(accelerator, kernel.ParameterCount));
+        (int)Math.Min(spec.Grid.Count, spec.Batch ?? SweepRunner.DefaultBatch(accelerator, kernel.ParameterCount, spec.Grid.Count));
 
     private static int SeedAxis(SweepSpec spec)
     {

@@ -35,4 +35,14 @@ public sealed class OfflineCompileTests
         string cl = OfflineCompiler.CompileOpenCl(kernel.Method);
         Assert.Contains("kernel", cl, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SparseCodingDataKernel_CompilesToPtxAndOpenCl()
+    {
+        var method = typeof(EosSweep.Kernels.Models.SparseCodingData).GetMethod(nameof(EosSweep.Kernels.Models.SparseCodingData.Generate))!;
+        string ptx = OfflineCompiler.CompilePtx(method);
+        Assert.Contains(".entry", ptx, StringComparison.Ordinal);
+        Assert.DoesNotContain(".local", ptx, StringComparison.Ordinal);
+        Assert.Contains("kernel", OfflineCompiler.CompileOpenCl(method), StringComparison.Ordinal);
+    }
 }
