@@ -19,6 +19,7 @@ public static class Program
             DevicesCommand.Create(stdout, stderr),
             ModelsCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
+            QueryCommand.Create(stdout, stderr),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

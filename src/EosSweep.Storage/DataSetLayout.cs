@@ -10,6 +10,9 @@ namespace EosSweep.Storage;
 /// </summary>
 public static class DataSetLayout
 {
+    /// <summary>Folder of the per-step trace tables (written by <c>run --trace</c>).</summary>
+    public const string TracesDirectory = "traces";
+
     /// <summary>The resolved spec, engine version and run information, written when the data set is created.</summary>
     public const string SweepFile = "sweep.json";
 
