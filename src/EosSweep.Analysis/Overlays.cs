@@ -57,6 +57,9 @@ internal sealed class Overlays
         return o;
     }
 
+    /// <summary>Centres of the measured boundary cells (plot coordinates), drawn as small dots; null for none.</summary>
+    public List<(double X, double Y)>? Boundary { get; set; }
+
     /// <summary>The finite y values of the curves' points whose x lies in [xLow, xHigh].</summary>
     public IEnumerable<double> CurveYsWithin(double xLow, double xHigh) =>
         _curves.SelectMany(c => c.Points)
@@ -66,6 +69,21 @@ internal sealed class Overlays
     /// <summary>Draws everything clipped to <paramref name="frame"/> and adds one legend entry each.</summary>
     public void Draw(Plot plt, CoordinateRect frame, List<LegendItem> legend)
     {
+        if (Boundary is { Count: > 0 } cells)
+        {
+            var dots = plt.Add.ScatterPoints(cells.Select(c => c.X).ToArray(), cells.Select(c => c.Y).ToArray(), Colors.Black.WithAlpha(0.55));
+            dots.MarkerSize = 2.5f;
+            dots.MarkerShape = MarkerShape.FilledSquare;
+            legend.Add(new LegendItem
+            {
+                LabelText = "measured phase boundary (cells next to another regime)",
+                MarkerShape = MarkerShape.FilledSquare,
+                MarkerFillColor = Colors.Black.WithAlpha(0.55),
+                MarkerLineColor = Colors.Black.WithAlpha(0.55),
+                MarkerSize = 6,
+            });
+        }
+
         for (int i = 0; i < _curves.Count; i++)
         {
             var (label, points) = _curves[i];

@@ -9,11 +9,18 @@ namespace EosSweep.Analysis;
 /// <summary>The two heatmaps of a grid with two plot axes: final stability ratio and regime.</summary>
 internal static class PhaseDiagramFigures
 {
-    /// <summary>Writes <c>stability_ratio</c> and <c>regime</c> (PNG and SVG).</summary>
-    public static void Write(SummaryContext ctx, PlotAxis x, PlotAxis y, List<string> files, List<string> notes)
+    /// <summary>
+    /// Writes <c>stability_ratio</c> and <c>regime</c> (PNG and SVG) with the measured phase boundary drawn over
+    /// them, and adds the boundary's measures (box-counting dimension, distance to the theory) to <paramref name="checks"/>.
+    /// </summary>
+    public static void Write(SummaryContext ctx, PlotAxis x, PlotAxis y, List<string> files, List<string> notes, List<TheoryCheck> checks)
     {
         var stats = CellStats.Build(ctx.Spec, ctx.Table, x, y);
         var overlays = Overlays.For(ctx, x, y);
+        var mode = stats.ModeRegime();
+        var boundary = PhaseBoundary.Extract(stats.Nx, stats.Ny, mode.Select(m => double.IsNaN(m) ? -1 : (int)m).ToArray());
+        overlays.Boundary = boundary.Cells.Select(c => (x.Coord[c.X], y.Coord[c.Y])).ToList();
+        checks.AddRange(BoundaryChecks(ctx, x, y, stats, mode, boundary));
 
         if (ctx.Table.Has(ResultColumns.StabilityRatio))
         {
@@ -25,7 +32,7 @@ internal static class PhaseDiagramFigures
             notes.Add($"no '{ResultColumns.StabilityRatio}' column: stability_ratio figure skipped");
         }
 
-        WriteRegime(ctx, x, y, stats, overlays, files);
+        WriteRegime(ctx, x, y, stats, mode, overlays, files);
     }
 
     private static void WriteStability(SummaryContext ctx, PlotAxis x, PlotAxis y, CellStats stats, double[] mean, Overlays overlays, List<string> files)
@@ -60,14 +67,13 @@ internal static class PhaseDiagramFigures
         FigureStyle.Save(plt, ctx.Directory, "stability_ratio", ctx.Options, files);
     }
 
-    private static void WriteRegime(SummaryContext ctx, PlotAxis x, PlotAxis y, CellStats stats, Overlays overlays, List<string> files)
+    private static void WriteRegime(SummaryContext ctx, PlotAxis x, PlotAxis y, CellStats stats, double[] mode, Overlays overlays, List<string> files)
     {
         var plt = FigureStyle.NewPlot(
             $"Regime — {ctx.Model.Name}, {ctx.LossName}{ctx.FoldNote(x, y, mode: true)}",
             x.Label,
             y.Label);
 
-        var mode = stats.ModeRegime();
         AddHeatmap(
             plt,
             x,
@@ -182,4 +188,50 @@ internal static class PhaseDiagramFigures
     }
 
     private static string Fmt(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The boundary's box-counting dimension, and for every theory curve on these axes the median and 90th
+    /// percentile distance from the measured gf / not-gf boundary cells to it, in plot units (decades on a log
+    /// axis) and in cells.
+    /// </summary>
+    private static IEnumerable<TheoryCheck> BoundaryChecks(SummaryContext ctx, PlotAxis x, PlotAxis y, CellStats stats, double[] mode, PhaseBoundary boundary)
+    {
+        var box = boundary.BoxCounting();
+        yield return new TheoryCheck("boundary_cells", "cells with a neighbour in another regime", boundary.Cells.Count, "informational", null);
+        yield return new TheoryCheck("box_counting_dimension",
+            $"slope of log N(s) vs log(1/s) over box sides {box.MinBox}–{box.MaxBox} cells, R² = {box.RSquared.ToString("0.####", CultureInfo.InvariantCulture)}",
+            box.Dimension, "≈ 1 for a smooth boundary, > 1 for a rough one", null);
+
+        var gf = PhaseBoundary.Extract(stats.Nx, stats.Ny, mode.Select(m => double.IsNaN(m) ? -1 : m == (int)Regime.Gf ? 0 : 1).ToArray());
+        if (gf.Cells.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var c in ctx.Model.Curves(ctx.Spec))
+        {
+            bool direct = c.X == x.Name && c.Y == y.Name;
+            bool swapped = c.X == y.Name && c.Y == x.Name;
+            if (!direct && !swapped)
+            {
+                continue;
+            }
+
+            var line = c.Points.Select(p => direct ? (x.ToCoord(p.X), y.ToCoord(p.Y)) : (x.ToCoord(p.Y), y.ToCoord(p.X))).ToList();
+            var plotUnits = gf.DistancesTo(x.Coord, y.Coord, line);
+            var cellX = x.Coord.Select(v => v / x.Step).ToArray();
+            var cellY = y.Coord.Select(v => v / y.Step).ToArray();
+            var cellLine = line.Select(p => (p.Item1 / x.Step, p.Item2 / y.Step)).ToList();
+            var cells = gf.DistancesTo(cellX, cellY, cellLine);
+            string units = x.Scale == AxisScale.Log10 || y.Scale == AxisScale.Log10 ? "plot units (log10 on log axes)" : "axis units";
+            double medianCells = PhaseBoundary.Quantile(cells, 0.5);
+            double p90Cells = PhaseBoundary.Quantile(cells, 0.9);
+            yield return new TheoryCheck("boundary_distance_median",
+                $"median distance from the gf boundary cells to '{c.Label}', in {units}; {medianCells.ToString("0.##", CultureInfo.InvariantCulture)} cells",
+                PhaseBoundary.Quantile(plotUnits, 0.5), "≤ 2 cells (boundary cells sit ½–1 cell either side of the interface)", medianCells <= 2.0);
+            yield return new TheoryCheck("boundary_distance_p90",
+                $"90th-percentile distance from the gf boundary cells to '{c.Label}', in {units}; {p90Cells.ToString("0.##", CultureInfo.InvariantCulture)} cells",
+                PhaseBoundary.Quantile(plotUnits, 0.9), "informational", null);
+        }
+    }
 }

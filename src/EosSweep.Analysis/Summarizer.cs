@@ -62,7 +62,7 @@ public static class Summarizer
             counts[r]++;
         }
 
-        var checks = model.Checks(spec, table);
+        var checks = model.Checks(spec, table).ToList();
         var ctx = new SummaryContext(spec, model, table, dir, options);
         List<string> files = [];
         List<string> notes = [];
@@ -76,7 +76,7 @@ public static class Summarizer
             var x = PlotAxis.Of(spec, IndexOf(spec, xName));
             if (yName is not null)
             {
-                PhaseDiagramFigures.Write(ctx, x, PlotAxis.Of(spec, IndexOf(spec, yName)), files, notes);
+                PhaseDiagramFigures.Write(ctx, x, PlotAxis.Of(spec, IndexOf(spec, yName)), files, notes, checks);
             }
             else
             {

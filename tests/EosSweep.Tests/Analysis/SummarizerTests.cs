@@ -53,8 +53,11 @@ public sealed class SummarizerTests
         Assert.Equal(table.Count, long.Parse(total[2], CultureInfo.InvariantCulture));
 
         var checks = rows.Where(x => x[0] == "check").ToList();
-        Assert.Equal(["edge_ratio", "boundary, fit", "always_fails"], checks.Select(c => c[1]));
-        Assert.Equal(["true", "", "false"], checks.Select(c => c[4]));
+        // The model's checks come first, in its order; the measured phase boundary's follow for a 2-axis grid.
+        Assert.Equal(["edge_ratio", "boundary, fit", "always_fails"], checks.Take(3).Select(c => c[1]));
+        Assert.Equal(["true", "", "false"], checks.Take(3).Select(c => c[4]));
+        Assert.Contains(checks, c => c[1] == "box_counting_dimension");
+        Assert.Contains(checks, c => c[1] == "boundary_distance_median");
         Assert.Equal("", checks[1][2]);
         Assert.Equal("a check that \"cannot\" be judged", checks[1][5]);
     }
