@@ -76,7 +76,7 @@ internal sealed class Overlays
             dots.MarkerShape = MarkerShape.FilledSquare;
             legend.Add(new LegendItem
             {
-                LabelText = "measured phase boundary (cells next to another regime)",
+                LabelText = "measured boundary",
                 MarkerShape = MarkerShape.FilledSquare,
                 MarkerFillColor = Colors.Black.WithAlpha(0.55),
                 MarkerLineColor = Colors.Black.WithAlpha(0.55),
