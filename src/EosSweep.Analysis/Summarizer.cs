@@ -90,6 +90,8 @@ public static class Summarizer
 
         string csv = Path.Combine(dir, SummaryFileName);
         SummaryCsv.Write(csv, table.Count, counts, checks);
+        var figures = files.ToList();
+        files.AddRange(HtmlReport.Write(dir, spec, model, table.Count, counts, checks, figures, notes));
         files.Add(csv);
 
         return new SummaryResult(dir, files, table.Count, counts, checks, xName, yName, notes);

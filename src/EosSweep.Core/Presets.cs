@@ -65,12 +65,12 @@ public static class Presets
         var values = new List<double>();
         for (int k = 2; k <= 40; k++)
         {
-            values.Add(k * 5e-5);
+            values.Add((double)(k * 0.00005m));
         }
 
         for (int k = 5; k <= 24; k++)
         {
-            values.Add(k * 5e-4);
+            values.Add((double)(k * 0.0005m));
         }
 
         return string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
