@@ -36,10 +36,11 @@ public static class Summarizer
     /// <param name="table">The results; needs <c>traj_id</c> for figures, plus the columns they show.</param>
     /// <param name="reportDir">The output folder.</param>
     /// <param name="options">Plot axes, replicate axes and figure size; null for the defaults.</param>
+    /// <param name="traces">Step-by-step traces to draw (loss and sharpness against step), or null.</param>
     /// <returns>The files written, the regime counts and the checks.</returns>
     /// <exception cref="SweepInputException">An axis named in <paramref name="options"/> is not a varying axis.</exception>
     /// <exception cref="ArgumentException">The table lacks <c>traj_id</c> or has an id outside the grid.</exception>
-    public static SummaryResult Summarize(SweepSpec spec, ModelInfo model, ResultTable table, string reportDir, SummaryOptions? options = null)
+    public static SummaryResult Summarize(SweepSpec spec, ModelInfo model, ResultTable table, string reportDir, SummaryOptions? options = null, TraceTable? traces = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(model);
@@ -86,6 +87,11 @@ public static class Summarizer
         else
         {
             notes.Add("no varying axis to plot: summary table only");
+        }
+
+        if (traces is { TrajIds.Length: > 0 })
+        {
+            TraceFigures.Write(ctx, traces, files);
         }
 
         string csv = Path.Combine(dir, SummaryFileName);

@@ -76,6 +76,8 @@ public static class SpecJson
         Tolerance = spec.Tolerance,
         DivergenceBound = spec.DivergenceBound,
         EosMargin = spec.EosMargin,
+        Trace = spec.Trace?.Text,
+        TraceEvery = spec.Trace is null ? null : spec.TraceEvery,
     };
 
     /// <summary>Serialises a resolved spec (compact settings form).</summary>

@@ -114,6 +114,12 @@ public static class SpecResolver
             throw new SweepInputException($"--eos-margin must be in [0, 1), got {Fmt(margin)}");
         }
 
+        int traceEvery = s.TraceEvery ?? 1;
+        if (traceEvery < 1)
+        {
+            throw new SweepInputException($"--trace-every must be >= 1, got {traceEvery}");
+        }
+
         var spec = new SweepSpec
         {
             Model = model.Name,
@@ -129,7 +135,13 @@ public static class SpecResolver
             Tolerance = tol,
             DivergenceBound = bound,
             EosMargin = margin,
+            TraceEvery = traceEvery,
         };
+        if (s.Trace is { } trace)
+        {
+            spec = spec with { Trace = TraceSelector.Parse(trace, axes, spec.Grid.Count) };
+            CheckTraceVolume(spec, model, s.MaxTraceBytes ?? DefaultMaxTraceBytes);
+        }
         _ = spec.Grid.Count;
         return spec;
     }
@@ -187,6 +199,30 @@ public static class SpecResolver
         }
 
         return result;
+    }
+
+    /// <summary>Default --max-trace-bytes: 1 GiB.</summary>
+    public const long DefaultMaxTraceBytes = 1L << 30;
+
+    /// <summary>Bytes of one trace row: traj_id, step, loss, sharpness, stability ratio and the parameters.</summary>
+    public static long TraceRowBytes(ModelInfo model) => 8L * (5 + model.Parameters.Count);
+
+    /// <summary>Refuses a trace above <paramref name="max"/> bytes, with the numbers.</summary>
+    public static void CheckTraceVolume(SweepSpec spec, ModelInfo model, long max)
+    {
+        if (max <= 0)
+        {
+            throw new SweepInputException($"--max-trace-bytes must be > 0, got {max}");
+        }
+
+        long traced = spec.Trace!.Count(spec.Grid);
+        double rows = (double)traced * spec.TraceRows;
+        double bytes = rows * TraceRowBytes(model);
+        if (bytes > max)
+        {
+            throw new SweepInputException(string.Create(CultureInfo.InvariantCulture,
+                $"--trace {spec.Trace.Text} would record {traced:N0} trajectories × up to {spec.TraceRows:N0} rows = {rows:N0} rows ({bytes / 1048576.0:N1} MiB), over --max-trace-bytes {max:N0} ({max / 1048576.0:N1} MiB); trace fewer trajectories or raise --trace-every"));
+        }
     }
 
     /// <summary>Parses <c>f64</c>/<c>f32</c> (null → f64).</summary>

@@ -57,6 +57,18 @@ public sealed record SweepSettings
     [JsonPropertyName("options")]
     public IReadOnlyDictionary<string, string>? Options { get; init; }
 
+    /// <summary>Trajectories recorded step by step (TraceSelector text).</summary>
+    [JsonPropertyName("trace")]
+    public string? Trace { get; init; }
+
+    /// <summary>Record every this many steps.</summary>
+    [JsonPropertyName("trace_every")]
+    public int? TraceEvery { get; init; }
+
+    /// <summary>Largest trace volume accepted before the run starts.</summary>
+    [JsonPropertyName("max_trace_bytes")]
+    public long? MaxTraceBytes { get; init; }
+
     /// <summary>Margin below 1 at which the stability ratio counts as the edge.</summary>
     [JsonPropertyName("eos_margin")]
     public double? EosMargin { get; init; }
@@ -98,6 +110,9 @@ public sealed record SweepSettings
             Tolerance = Tolerance ?? lower.Tolerance,
             DivergenceBound = DivergenceBound ?? lower.DivergenceBound,
             EosMargin = EosMargin ?? lower.EosMargin,
+            Trace = Trace ?? lower.Trace,
+            TraceEvery = TraceEvery ?? lower.TraceEvery,
+            MaxTraceBytes = MaxTraceBytes ?? lower.MaxTraceBytes,
             Tau = Steps is null && Tau is null ? lower.Tau : Tau,
             Options = options,
         };

@@ -50,6 +50,16 @@ public sealed record SweepSpec
     /// <summary>A converged run whose stability ratio reached 1 − this is eos (see <see cref="RegimeRules"/>).</summary>
     public required double EosMargin { get; init; }
 
+    /// <summary>Trajectories recorded step by step, or null.</summary>
+    public TraceSelector? Trace { get; init; }
+
+    /// <summary>Steps between trace rows.</summary>
+    public int TraceEvery { get; init; } = 1;
+
+    /// <summary>The trace rows of one trajectory at most: steps 0, s, 2s, … up to the budget, and the final point.</summary>
+    [JsonIgnore]
+    public int TraceRows => (Steps / TraceEvery) + 2;
+
     /// <summary>The grid these axes span.</summary>
     [JsonIgnore]
     public SweepGrid Grid => _grid ??= new SweepGrid(Axes);

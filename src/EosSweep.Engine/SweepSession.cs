@@ -91,6 +91,22 @@ public sealed class SweepSession : IDisposable
         var buffers = new[] { new ResultBatch(p, cap, extras), new ResultBatch(p, cap, extras) };
         var data = _data.Views;
 
+        // Traces: a slot per traced trajectory of a batch; slot indices (−1 = untraced) and row counts travel in one int buffer.
+        var trace = spec.Trace;
+        int columns = 4 + p;
+        int slotsPerBatch = trace is null ? 0 : (int)Math.Min(cap, trace.Count(spec.Grid));
+        using var traceSlots = _accelerator.Allocate1D<int>(2L * cap);
+        using var traceBuffer = _accelerator.Allocate1D<double>(Math.Max(1, (long)slotsPerBatch * spec.TraceRows * columns));
+        var slotHost = new int[2 * cap];
+        if (trace is not null)
+        {
+            foreach (var b in buffers)
+            {
+                b.Traces = new TraceBatch(slotsPerBatch, spec.TraceRows, columns);
+            }
+        }
+
+
         var counts = new long[RegimeRules.All.Count];
         long steps = 0;
         var clock = Stopwatch.StartNew();
@@ -100,16 +116,46 @@ public sealed class SweepSession : IDisposable
         {
             ct.ThrowIfCancellationRequested();
             var args = Args(spec, start, (int)Math.Min(cap, total - start), cap);
-            _launch.Launch(args.Count, values.View, meta.View, args, outD.View, outI.View, data.Doubles, data.Ints, data.Scratch);
-            _accelerator.Synchronize();
-
+            // Buffer k % 2 was last written by batch k − 2, whose consumer finished before batch k − 1's started.
             var batch = buffers[k % 2];
-            await pending.ConfigureAwait(false);
+            if (trace is not null && batch.Traces is { } tb)
+            {
+                Array.Fill(slotHost, -1);
+                tb.Slots = 0;
+                for (int i = 0; i < args.Count; i++)
+                {
+                    if (trace.Selects(spec.Grid, start + i))
+                    {
+                        tb.TrajIds[tb.Slots] = start + i;
+                        slotHost[i] = tb.Slots++;
+                    }
+                }
+
+                traceSlots.CopyFromCPU(slotHost);
+            }
+
+            _launch.Launch(args.Count, values.View, meta.View, args, outD.View, outI.View, data.Doubles, data.Ints, data.Scratch, traceSlots.View, traceBuffer.View);
+            _accelerator.Synchronize();
+            if (batch.Traces is { } traces)
+            {
+                traceSlots.CopyToCPU(slotHost);
+                for (int i = 0; i < args.Count; i++)
+                {
+                    if (slotHost[i] >= 0)
+                    {
+                        traces.Counts[slotHost[i]] = slotHost[cap + i];
+                    }
+                }
+
+                traceBuffer.CopyToCPU(traces.Buffer);
+            }
+
             outD.CopyToCPU(batch.Doubles);
             outI.CopyToCPU(batch.Ints);
             batch.Start = start;
             batch.Count = args.Count;
             Tally(batch, counts, ref steps);
+            await pending.ConfigureAwait(false);
             pending = Task.Run(() => consume(batch, ct), ct);
             progress?.Report(new SweepProgress(start + args.Count, total, clock.Elapsed));
         }
@@ -125,6 +171,8 @@ public sealed class SweepSession : IDisposable
         Count = count,
         Capacity = capacity,
         AxisCount = spec.Axes.Count,
+        TraceEvery = spec.Trace is null ? 0 : spec.TraceEvery,
+        TraceRows = spec.TraceRows,
         SeedAxis = SeedAxis(spec),
         ModelFlags = ModelCatalog.Find(spec.Model).OptionFlags(spec.Options),
         Limits = new RunLimits

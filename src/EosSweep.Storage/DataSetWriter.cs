@@ -585,10 +585,13 @@ public sealed class DataSetWriter : IAsyncDisposable
                 }
             }
 
-            var report = Path.Combine(dir, DataSetLayout.ReportDirectory);
-            if (System.IO.Directory.Exists(report))
+            foreach (var sub in new[] { DataSetLayout.ReportDirectory, DataSetLayout.TracesDirectory })
             {
-                System.IO.Directory.Delete(report, recursive: true);
+                var folder = Path.Combine(dir, sub);
+                if (System.IO.Directory.Exists(folder))
+                {
+                    System.IO.Directory.Delete(folder, recursive: true);
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

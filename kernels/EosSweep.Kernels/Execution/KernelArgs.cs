@@ -21,6 +21,12 @@ public struct KernelArgs
     /// <summary>The model's option flags (ModelInfo.OptionFlags).</summary>
     public int ModelFlags;
 
+    /// <summary>Steps between trace rows; 0 when nothing is traced.</summary>
+    public int TraceEvery;
+
+    /// <summary>Rows of one trace slot.</summary>
+    public int TraceRows;
+
     /// <summary>Step budget and thresholds.</summary>
     public RunLimits Limits;
 }

@@ -22,7 +22,9 @@ public static class SweepKernel
         ArrayView<int> outI,
         ArrayView<double> dataD,
         ArrayView<int> dataI,
-        ArrayView<double> scratch)
+        ArrayView<double> scratch,
+        ArrayView<int> traceSlots,
+        ArrayView<double> traceBuffer)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
     {
@@ -31,12 +33,27 @@ public static class SweepKernel
             return;
         }
 
+        var trace = default(TraceSink);
+        if (args.TraceEvery > 0 && traceSlots[i] >= 0)
+        {
+            trace.Buffer = traceBuffer;
+            trace.Columns = 4 + TModel.ParameterCount;
+            trace.Rows = args.TraceRows;
+            trace.Offset = (long)traceSlots[i] * args.TraceRows * trace.Columns;
+            trace.Every = args.TraceEvery;
+            trace.Enabled = true;
+        }
+
         Execute<TModel, T, DeviceGrid, DeviceSink>(
-            i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI, scratch, args.Capacity), args, new DeviceSink(outD, outI, args.Capacity));
+            i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI, scratch, args.Capacity), args, new DeviceSink(outD, outI, args.Capacity), ref trace);
+        if (trace.Enabled)
+        {
+            traceSlots[args.Capacity + i] = trace.Count;
+        }
     }
 
     /// <summary>Runs trajectory <c>args.Start + i</c> and writes it to row <paramref name="i"/> of the sink.</summary>
-    public static void Execute<TModel, T, TGrid, TSink>(int i, TGrid grid, ModelData data, KernelArgs args, TSink sink)
+    public static void Execute<TModel, T, TGrid, TSink>(int i, TGrid grid, ModelData data, KernelArgs args, TSink sink, ref TraceSink trace)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
         where TGrid : struct, IGridSource
@@ -58,7 +75,7 @@ public static class SweepKernel
         }
 
         var model = TModel.Create(point, data);
-        var o = Trajectory.Run<TModel, T>(ref model, args.Limits);
+        var o = Trajectory.Run<TModel, T>(ref model, args.Limits, ref trace);
         int p = TModel.ParameterCount;
         for (int k = 0; k < p; k++)
         {

@@ -20,6 +20,15 @@ public static class Trajectory
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
     {
+        var none = default(TraceSink);
+        return Run<TModel, T>(ref model, limits, ref none);
+    }
+
+    /// <summary>Runs one trajectory, recording rows into <paramref name="trace"/> when it is enabled.</summary>
+    public static TrajectoryOutcome Run<TModel, T>(ref TModel model, RunLimits limits, ref TraceSink trace)
+        where TModel : struct, IGdModel<TModel, T>
+        where T : struct, IScalar<T>
+    {
         double halfEta = 0.5 * T.ToDouble(model.StepSize);
         double minLoss = double.PositiveInfinity;
         double maxSharp = 0.0;
@@ -30,12 +39,23 @@ public static class Trajectory
         int budget = limits.Tau > 0 ? StepsForTau(limits.Tau, 2 * halfEta) : limits.Steps;
         while (t < budget)
         {
+            bool record = trace.Due(t);
+            if (record)
+            {
+                trace.Begin<TModel, T>(t, ref model);
+            }
+
             var info = model.Step();
             t++;
             double loss = T.ToDouble(info.Loss);
             double sharp = T.ToDouble(info.Sharpness);
             double size = T.ToDouble(info.Size);
             double ratio = halfEta * sharp;
+            if (record)
+            {
+                trace.End(loss, sharp, ratio);
+            }
+
             Track(loss, sharp, ratio, ref minLoss, ref maxSharp, ref maxRatio);
 
             // !(a <= b) is true for NaN as well as for a > b; ±∞ fail IsFinite-style via the bound.
@@ -58,6 +78,12 @@ public static class Trajectory
         double finalLoss = T.ToDouble(last.Loss);
         double finalSharp = T.ToDouble(last.Sharpness);
         double finalRatio = halfEta * finalSharp;
+        if (trace.Enabled && trace.Count < trace.Rows)
+        {
+            trace.Begin<TModel, T>(t, ref model);
+            trace.End(finalLoss, finalSharp, finalRatio);
+        }
+
         Track(finalLoss, finalSharp, finalRatio, ref minLoss, ref maxSharp, ref maxRatio);
         if (regime == RegimeGf && maxRatio >= limits.EosThreshold)
         {

@@ -27,7 +27,7 @@ public sealed class TrajectoryKernel<TModel, T> : ITrajectoryKernel
 
     /// <inheritdoc/>
     public SweepLaunch Load(Accelerator accelerator) =>
-        new(accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>, ArrayView<double>>(
+        new(accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>, ArrayView<double>>(
             SweepKernel.Run<TModel, T>));
 
     /// <inheritdoc/>
@@ -38,7 +38,8 @@ public sealed class TrajectoryKernel<TModel, T> : ITrajectoryKernel
         var sink = new HostSink(batch);
         for (int i = 0; i < args.Count; i++)
         {
-            SweepKernel.Execute<TModel, T, HostGridSource, HostSink>(i, source, data, args, sink);
+            var none = default(TraceSink);
+            SweepKernel.Execute<TModel, T, HostGridSource, HostSink>(i, source, data, args, sink, ref none);
         }
 
         batch.Start = args.Start;

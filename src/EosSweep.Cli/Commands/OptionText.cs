@@ -27,6 +27,19 @@ public static class OptionText
         return (int)v;
     }
 
+    /// <summary>An optional 64-bit integer flag.</summary>
+    public static long? Long(string? text, string flag)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new SweepInputException($"{flag} must be an integer, got '{text}'");
+    }
+
     /// <summary>An optional finite number flag.</summary>
     public static double? Double(string? text, string flag)
     {

@@ -23,6 +23,9 @@ public static class RunCommand
         var tol = new Option<string?>("--tol") { Description = "Convergence tolerance on the relative GD move (default 1e-10 f64, 1e-6 f32)" };
         var bound = new Option<string?>("--diverge-bound") { Description = "‖θ‖₁ above this is diverged (default 1e8)" };
         var margin = new Option<string?>("--eos-margin") { Description = "A converged run whose ratio η·λ/2 reached 1 − margin is eos (default 0.02)" };
+        var trace = new Option<string?>("--trace") { Description = "Record loss, sharpness, ratio and parameters per step for: all, ids:ID,ID,… or every:AXIS:K", HelpName = "SELECTOR" };
+        var traceEvery = new Option<string?>("--trace-every") { Description = "Trace every this many steps (default 1)", HelpName = "S" };
+        var maxTrace = new Option<string?>("--max-trace-bytes") { Description = "Refuse a trace larger than this before running (default 1 GiB)", HelpName = "BYTES" };
         var spec = new Option<string?>("--spec") { Description = "JSON spec file with the same settings (flags override it)", HelpName = "FILE" };
         var preset = new Option<string?>("--preset") { Description = $"Named sweep: {string.Join("|", Presets.Names)} (file and flags override it)" };
         var output = new Option<string?>("--out") { Description = "Output directory (default runs/<preset or model>)", HelpName = "DIR" };
@@ -49,7 +52,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run a sweep and write its Parquet data set")
         {
-            model, loss, steps, tau, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
+            model, loss, steps, tau, trace, traceEvery, maxTrace, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
         };
         foreach (var o in axisOptions.Values.Concat(optionFlags.Values))
         {
@@ -83,6 +86,9 @@ public static class RunCommand
                 Axes = axes.Count > 0 ? axes : null,
                 Steps = OptionText.Int(pr.GetValue(steps), "--steps"),
                 Tau = OptionText.Double(pr.GetValue(tau), "--tau"),
+                Trace = pr.GetValue(trace),
+                TraceEvery = OptionText.Int(pr.GetValue(traceEvery), "--trace-every"),
+                MaxTraceBytes = OptionText.Long(pr.GetValue(maxTrace), "--max-trace-bytes"),
                 Options = modelOptions.Count > 0 ? modelOptions : null,
                 Precision = pr.GetValue(precision),
                 Accelerator = pr.GetValue(accelerator),
@@ -124,11 +130,23 @@ public static class RunCommand
             ["precision"] = SpecResolver.Name(spec.Precision),
             ["batch"] = session.Batch.ToString(CultureInfo.InvariantCulture),
         };
-        await using var writer = DataSetWriter.Create(dir, spec, ModelCatalog.Find(spec.Model), runInfo, overwrite);
+        var model = ModelCatalog.Find(spec.Model);
+        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, overwrite);
+        var traceWriter = spec.Trace is null ? null : TraceWriter.Create(dir, model, spec);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {spec.Grid.Count:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {dir}"));
         Func<IProgress<SweepProgress>, Task<SweepOutcome>> work = progress =>
-            session.RunAsync((b, token) => writer.WriteAsync(b, token), progress, ct);
+            session.RunAsync(
+                async (b, token) =>
+                {
+                    await writer.WriteAsync(b, token).ConfigureAwait(false);
+                    if (traceWriter is not null && b.Traces is { } t)
+                    {
+                        await traceWriter.WriteAsync(t, token).ConfigureAwait(false);
+                    }
+                },
+                progress,
+                ct);
         var outcome = ProgressDisplay.Interactive(stdout)
             ? await ProgressDisplay.WithBarAsync("trajectories", spec.Grid.Count, work).ConfigureAwait(false)
             : await work(new ProgressDisplay(stderr)).ConfigureAwait(false);

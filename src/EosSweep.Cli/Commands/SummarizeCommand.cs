@@ -44,7 +44,7 @@ public static class SummarizeCommand
         columns.AddRange(model.ExtraColumns);
         columns.Add(ResultColumns.Steps);
         var table = reader.ReadTableAsync(columns).GetAwaiter().GetResult();
-        var result = Summarizer.Summarize(spec, model, table, Path.Combine(dir, "report"), new SummaryOptions { XAxis = xAxis, YAxis = yAxis });
+        var result = Summarizer.Summarize(spec, model, table, Path.Combine(dir, "report"), new SummaryOptions { XAxis = xAxis, YAxis = yAxis }, TraceTable.Load(dir));
 
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv, $"summary of {dir}: {result.Rows:N0} trajectories"));

@@ -31,6 +31,9 @@ public sealed class ResultBatch
     /// <summary>Trajectories filled.</summary>
     public int Count { get; set; }
 
+    /// <summary>Step-by-step rows of the batch's traced trajectories, or null when the sweep traces nothing.</summary>
+    public TraceBatch? Traces { get; set; }
+
     /// <summary>Double columns, block per column.</summary>
     public double[] Doubles { get; }
 

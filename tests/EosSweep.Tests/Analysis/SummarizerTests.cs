@@ -25,7 +25,8 @@ public sealed class SummarizerTests
             FigureAssert.ValidSvg(Path.Combine(dir.Path, stem + ".svg"));
         }
 
-        Assert.Equal(5, result.Files.Count);
+        // 4 figures, index.html, report.md, summary.csv.
+        Assert.Equal(7, result.Files.Count);
         Assert.All(result.Files, f => Assert.True(File.Exists(f), f));
     }
 
@@ -101,7 +102,7 @@ public sealed class SummarizerTests
             FigureAssert.ValidSvg(svg);
         }
 
-        Assert.Equal(5, result.Files.Count);
+        Assert.Equal(7, result.Files.Count);
     }
 
     [Fact]
@@ -146,8 +147,7 @@ public sealed class SummarizerTests
 
         var result = Summarizer.Summarize(spec, SyntheticSweep.Model, SyntheticSweep.Table(spec), dir.Path);
 
-        var file = Assert.Single(result.Files);
-        Assert.Equal(Summarizer.SummaryFileName, Path.GetFileName(file));
+        Assert.Equal([HtmlReport.HtmlFile, HtmlReport.MarkdownFile, Summarizer.SummaryFileName], result.Files.Select(Path.GetFileName));
         Assert.Null(result.XAxis);
     }
 

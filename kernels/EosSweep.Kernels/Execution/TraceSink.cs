@@ -1,0 +1,61 @@
+using EosSweep.Kernels.Models;
+using EosSweep.Kernels.Numerics;
+using ILGPU;
+
+namespace EosSweep.Kernels.Execution;
+
+/// <summary>
+/// Where a traced trajectory writes its rows: step, loss, sharpness, stability ratio, then the parameters
+/// (<c>Columns</c> = 4 + P doubles a row, <c>Rows</c> rows a slot). A row is written in two halves — the step
+/// and θ_t before the GD step, the loss, sharpness and ratio at θ_t after it — so models whose parameters live
+/// in device scratch are recorded correctly. Disabled sinks (untraced trajectories) do nothing.
+/// </summary>
+public struct TraceSink
+{
+    /// <summary>The batch's trace buffer.</summary>
+    public ArrayView<double> Buffer;
+
+    /// <summary>First double of this trajectory's slot.</summary>
+    public long Offset;
+
+    /// <summary>Steps between rows.</summary>
+    public int Every;
+
+    /// <summary>Rows a slot holds.</summary>
+    public int Rows;
+
+    /// <summary>Doubles a row holds.</summary>
+    public int Columns;
+
+    /// <summary>Rows written.</summary>
+    public int Count;
+
+    /// <summary>Whether this trajectory is traced.</summary>
+    public bool Enabled;
+
+    /// <summary>Whether step <paramref name="t"/> gets a row.</summary>
+    public readonly bool Due(int t) => Enabled && t % Every == 0 && Count < Rows;
+
+    /// <summary>Starts row <see cref="Count"/>: the step and the parameters at it.</summary>
+    public readonly void Begin<TModel, T>(int t, ref TModel model)
+        where TModel : struct, IGdModel<TModel, T>
+        where T : struct, IScalar<T>
+    {
+        long row = Offset + ((long)Count * Columns);
+        Buffer[row] = t;
+        for (int k = 0; k < TModel.ParameterCount; k++)
+        {
+            Buffer[row + 4 + k] = T.ToDouble(model.Parameter(k));
+        }
+    }
+
+    /// <summary>Completes the row with the loss, sharpness and ratio, and moves to the next.</summary>
+    public void End(double loss, double sharpness, double ratio)
+    {
+        long row = Offset + ((long)Count * Columns);
+        Buffer[row + 1] = loss;
+        Buffer[row + 2] = sharpness;
+        Buffer[row + 3] = ratio;
+        Count++;
+    }
+}
