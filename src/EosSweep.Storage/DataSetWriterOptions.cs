@@ -7,7 +7,10 @@ namespace EosSweep.Storage;
 public sealed record DataSetWriterOptions
 {
     /// <summary>Rows after which a part is closed and the next batch starts a new one (default 1,000,000).</summary>
-    public int RowsPerPart { get; init; } = 1_000_000;
+    public int RowsPerPart { get; init; } = DefaultRowsPerPart;
+
+    /// <summary>The default rows per part.</summary>
+    public const int DefaultRowsPerPart = 1_000_000;
 
     /// <summary>
     /// The codec, always run at <see cref="System.IO.Compression.CompressionLevel.Fastest"/> (Parquet.Net's default

@@ -30,6 +30,7 @@ public static class RunCommand
         var preset = new Option<string?>("--preset") { Description = $"Named sweep: {string.Join("|", Presets.Names)} (file and flags override it)" };
         var output = new Option<string?>("--out") { Description = "Output directory (default runs/<preset or model>)", HelpName = "DIR" };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace a data set already in --out" };
+        var rowsPerPart = new Option<string?>("--rows-per-part") { Description = "Rows per Parquet part file (default 1,000,000)", HelpName = "N" };
         var summarize = new Option<bool>("--summarize") { Description = "Write the report (phase diagrams, summary.csv) after the run" };
 
         var axisOptions = new Dictionary<string, Option<string?>>();
@@ -52,7 +53,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run a sweep and write its Parquet data set")
         {
-            model, loss, steps, tau, trace, traceEvery, maxTrace, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
+            model, loss, steps, tau, trace, traceEvery, maxTrace, rowsPerPart, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
         };
         foreach (var o in axisOptions.Values.Concat(optionFlags.Values))
         {
@@ -112,7 +113,13 @@ public static class RunCommand
 
             var resolved = SpecResolver.Resolve(layered, ModelCatalog.All);
             var dir = pr.GetValue(output) ?? Path.Combine("runs", presetName ?? resolved.Model);
-            var outcome = await RunAsync(resolved, dir, pr.GetValue(overwrite), stdout, stderr, ct).ConfigureAwait(false);
+            int parts = OptionText.Int(pr.GetValue(rowsPerPart), "--rows-per-part") ?? DataSetWriterOptions.DefaultRowsPerPart;
+            if (parts < 1)
+            {
+                throw new SweepInputException($"--rows-per-part must be >= 1, got {parts}");
+            }
+
+            var outcome = await RunAsync(resolved, dir, pr.GetValue(overwrite), stdout, stderr, ct, parts).ConfigureAwait(false);
             PrintOutcome(outcome, dir, stdout);
             return pr.GetValue(summarize) ? SummarizeCommand.Summarize(dir, null, null, stdout) : 0;
         }));
@@ -120,7 +127,8 @@ public static class RunCommand
     }
 
     /// <summary>Runs a resolved sweep into <paramref name="dir"/>; the accelerator is opened before the directory is touched.</summary>
-    public static async Task<SweepOutcome> RunAsync(SweepSpec spec, string dir, bool overwrite, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<SweepOutcome> RunAsync(SweepSpec spec, string dir, bool overwrite, TextWriter stdout, TextWriter stderr, CancellationToken ct,
+        int rowsPerPart = DataSetWriterOptions.DefaultRowsPerPart)
     {
         using var session = SweepSession.Open(spec);
         var runInfo = new Dictionary<string, string>
@@ -131,7 +139,7 @@ public static class RunCommand
             ["batch"] = session.Batch.ToString(CultureInfo.InvariantCulture),
         };
         var model = ModelCatalog.Find(spec.Model);
-        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, overwrite);
+        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, overwrite, new DataSetWriterOptions { RowsPerPart = rowsPerPart });
         var traceWriter = spec.Trace is null ? null : TraceWriter.Create(dir, model, spec);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {spec.Grid.Count:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {dir}"));
