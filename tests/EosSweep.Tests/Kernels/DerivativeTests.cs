@@ -24,14 +24,10 @@ public sealed class DerivativeTests
     public void Gradient_EqualsCentralDifferences(string model, double[] theta)
     {
         var g = Gradient(model, theta);
+        var fd = FiniteDifferences.Gradient(t => Eval(model, t, 1.0).Loss, theta, H);
         for (int k = 0; k < theta.Length; k++)
         {
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[k] += H;
-            minus[k] -= H;
-            double fd = (Eval(model, plus, 1.0).Loss - Eval(model, minus, 1.0).Loss) / (2 * H);
-            Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(g[k])), $"{model} ∂{k}: analytic {g[k]:R}, fd {fd:R}");
+            Assert.True(Math.Abs(fd[k] - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(g[k])), $"{model} ∂{k}: analytic {g[k]:R}, fd {fd[k]:R}");
         }
     }
 
@@ -39,30 +35,7 @@ public sealed class DerivativeTests
     [MemberData(nameof(Points))]
     public void Sharpness_EqualsTopEigenvalueOfFiniteDifferenceHessian(string model, double[] theta)
     {
-        int n = theta.Length;
-        var hess = new double[n, n];
-        for (int k = 0; k < n; k++)
-        {
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[k] += H;
-            minus[k] -= H;
-            var gp = Gradient(model, plus);
-            var gm = Gradient(model, minus);
-            for (int j = 0; j < n; j++)
-            {
-                hess[j, k] = (gp[j] - gm[j]) / (2 * H);
-            }
-        }
-
-        for (int j = 0; j < n; j++)
-        {
-            for (int k = 0; k < j; k++)
-            {
-                hess[j, k] = hess[k, j] = 0.5 * (hess[j, k] + hess[k, j]);
-            }
-        }
-
+        var hess = FiniteDifferences.Hessian(t => Gradient(model, t), theta, H);
         double top = Math.Max(0, Jacobi.Eigenvalues(hess).Max());
         double sharp = Eval(model, theta, 1.0).Sharpness;
         Assert.True(Math.Abs(top - sharp) <= 1e-5 * Math.Max(1, Math.Abs(sharp)), $"{model}: sharpness {sharp:R}, fd Hessian top eigenvalue {top:R}");

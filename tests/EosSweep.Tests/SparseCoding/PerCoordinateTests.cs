@@ -33,14 +33,10 @@ public sealed class PerCoordinateTests(PerCoordinateFixture data) : IClassFixtur
         const double h = 1e-6;
         var theta = Point(1);
         var g = Gradient(theta);
+        var fd = FiniteDifferences.Gradient(t => data.At(t).Evaluate().Loss.V, theta, h);
         for (int k = 0; k < P; k++)
         {
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[k] += h;
-            minus[k] -= h;
-            double fd = (data.At(plus).Evaluate().Loss.V - data.At(minus).Evaluate().Loss.V) / (2 * h);
-            Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(g[k])), $"∂{k}: analytic {g[k]:R}, fd {fd:R}");
+            Assert.True(Math.Abs(fd[k] - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(g[k])), $"∂{k}: analytic {g[k]:R}, fd {fd[k]:R}");
         }
     }
 
@@ -49,29 +45,7 @@ public sealed class PerCoordinateTests(PerCoordinateFixture data) : IClassFixtur
     {
         const double h = 1e-6;
         var theta = Point(2);
-        var hess = new double[P, P];
-        for (int k = 0; k < P; k++)
-        {
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[k] += h;
-            minus[k] -= h;
-            var gp = Gradient(plus);
-            var gm = Gradient(minus);
-            for (int j = 0; j < P; j++)
-            {
-                hess[j, k] = (gp[j] - gm[j]) / (2 * h);
-            }
-        }
-
-        for (int j = 0; j < P; j++)
-        {
-            for (int k = 0; k < j; k++)
-            {
-                hess[j, k] = hess[k, j] = 0.5 * (hess[j, k] + hess[k, j]);
-            }
-        }
-
+        var hess = FiniteDifferences.Hessian(Gradient, theta, h);
         var eig = Jacobi.Eigenvalues(hess);
         double top = eig.Max();
         Assert.True(top >= -eig.Min(), "the test point must have its largest-magnitude eigenvalue positive");

@@ -46,14 +46,10 @@ public sealed class SparseCodingStepTests(SparseCodingFixture data) : IClassFixt
         const double h = 1e-6;
         double[] theta = [ap, am, b];
         var g = Gradient(theta);
+        var fd = FiniteDifferences.Gradient(Loss, theta, h);
         for (int k = 0; k < 3; k++)
         {
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[k] += h;
-            minus[k] -= h;
-            double fd = (Loss(plus) - Loss(minus)) / (2 * h);
-            Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(g[k])), $"∂{k}: analytic {g[k]:R}, fd {fd:R}");
+            Assert.True(Math.Abs(fd[k] - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(g[k])), $"∂{k}: analytic {g[k]:R}, fd {fd[k]:R}");
         }
     }
 
@@ -65,29 +61,7 @@ public sealed class SparseCodingStepTests(SparseCodingFixture data) : IClassFixt
     {
         const double h = 1e-6;
         double[] theta = [ap, am, b];
-        var hess = new double[3, 3];
-        for (int k = 0; k < 3; k++)
-        {
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[k] += h;
-            minus[k] -= h;
-            var gp = Gradient(plus);
-            var gm = Gradient(minus);
-            for (int j = 0; j < 3; j++)
-            {
-                hess[j, k] = (gp[j] - gm[j]) / (2 * h);
-            }
-        }
-
-        for (int j = 0; j < 3; j++)
-        {
-            for (int k = 0; k < j; k++)
-            {
-                hess[j, k] = hess[k, j] = 0.5 * (hess[j, k] + hess[k, j]);
-            }
-        }
-
+        var hess = FiniteDifferences.Hessian(Gradient, theta, h);
         double top = Math.Max(0, Jacobi.Eigenvalues(hess).Max());
         var m = data.Model(ap, am, b);
         double sharp = m.Step().Sharpness.V;
