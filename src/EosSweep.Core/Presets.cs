@@ -50,7 +50,12 @@ public static class Presets
                 Model = "sparse-coding",
                 Axes = new Dictionary<string, string>
                 {
-                    ["eta"] = Fig1Eta(), ["d"] = "200", ["n"] = "300", ["lambda"] = "3", ["n_test"] = "10000", ["seed"] = "0,1,2,3,4",
+                    ["eta"] = Fig1Eta(),
+                    ["d"] = "200",
+                    ["n"] = "300",
+                    ["lambda"] = "3",
+                    ["n_test"] = "10000",
+                    ["seed"] = "0,1,2,3,4",
                 },
                 Tau = 10,
             }),

@@ -38,10 +38,15 @@ public static class ThroughputBenchmark
     /// <summary>The paper's Figure 1 size (d = 200, n = 300) with the fast or the direct step.</summary>
     private static SweepSettings SparseCoding(bool quick, string step) => new()
     {
-        Model = "sparse-coding", Steps = quick ? 20 : (step == "fast" ? 2000 : 200), Tolerance = 0, Accelerator = "cpu",
+        Model = "sparse-coding",
+        Steps = quick ? 20 : (step == "fast" ? 2000 : 200),
+        Tolerance = 0,
+        Accelerator = "cpu",
         Axes = new Dictionary<string, string>
         {
-            ["eta"] = quick ? "log:1e-4:0.012:4" : "log:1e-4:0.012:32", ["seed"] = "0,1", ["n_test"] = quick ? "100" : "1000",
+            ["eta"] = quick ? "log:1e-4:0.012:4" : "log:1e-4:0.012:32",
+            ["seed"] = "0,1",
+            ["n_test"] = quick ? "100" : "1000",
         },
         Options = new Dictionary<string, string> { ["step"] = step },
     };

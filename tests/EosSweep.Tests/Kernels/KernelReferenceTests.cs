@@ -16,7 +16,9 @@ public sealed class KernelReferenceTests
         // η × y0 spans gf, eos and (for the square loss) divergence; x0 of both signs.
         var spec = SweepHarness.Spec(new SweepSettings
         {
-            Model = "xy", Loss = loss, Steps = 3000,
+            Model = "xy",
+            Loss = loss,
+            Steps = 3000,
             Axes = new Dictionary<string, string> { ["eta"] = "log:0.02:0.8:7", ["x0"] = "-0.3,0.1", ["y0"] = "lin:0.5:14:9" },
         });
         var rows = SweepHarness.Run(spec);
@@ -46,7 +48,9 @@ public sealed class KernelReferenceTests
     {
         var spec = SweepHarness.Spec(new SweepSettings
         {
-            Model = "mean", Loss = loss, Steps = 3000,
+            Model = "mean",
+            Loss = loss,
+            Steps = 3000,
             Axes = new Dictionary<string, string> { ["eta"] = "log:1e-4:0.02:6", ["a_plus0"] = "0.05,0.3", ["b0"] = "0,-0.5", ["d"] = "50,200" },
         });
         var rows = SweepHarness.Run(spec);

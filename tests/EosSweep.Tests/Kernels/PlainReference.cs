@@ -29,32 +29,32 @@ internal static class PlainReference
         switch (kind)
         {
             case LossKind.Logistic:
-            {
-                double e = Exp(-a);
-                double onePlus = 1.0 + e;
-                d1 = 0.5 * Tanh(0.5 * s);
-                d2 = e / (onePlus * onePlus);
-                return (0.5 * a) + Log1p(e);
-            }
+                {
+                    double e = Exp(-a);
+                    double onePlus = 1.0 + e;
+                    d1 = 0.5 * Tanh(0.5 * s);
+                    d2 = e / (onePlus * onePlus);
+                    return (0.5 * a) + Log1p(e);
+                }
 
             case LossKind.Sqrt:
-            {
-                double q = a < 134217728.0 ? Math.Sqrt(1.0 + (s * s)) : a;
-                d1 = s / q;
-                double inv = 1.0 / q;
-                d2 = inv * inv * inv;
-                return q;
-            }
+                {
+                    double q = a < 134217728.0 ? Math.Sqrt(1.0 + (s * s)) : a;
+                    d1 = s / q;
+                    double inv = 1.0 / q;
+                    d2 = inv * inv * inv;
+                    return q;
+                }
 
             case LossKind.LogCosh:
-            {
-                double t = Tanh(s);
-                double e = Exp(-2.0 * a);
-                double onePlus = 1.0 + e;
-                d1 = t;
-                d2 = (4.0 * e) / (onePlus * onePlus);
-                return a < 0.5 ? -0.5 * Log1p(-(t * t)) : (a + Log1p(e)) - PMath.Ln2;
-            }
+                {
+                    double t = Tanh(s);
+                    double e = Exp(-2.0 * a);
+                    double onePlus = 1.0 + e;
+                    d1 = t;
+                    d2 = (4.0 * e) / (onePlus * onePlus);
+                    return a < 0.5 ? -0.5 * Log1p(-(t * t)) : (a + Log1p(e)) - PMath.Ln2;
+                }
 
             default:
                 d1 = s;

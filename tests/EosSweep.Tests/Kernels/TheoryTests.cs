@@ -40,7 +40,9 @@ public sealed class TheoryTests
         var y0 = ratios.Select(r => Math.Sqrt(2 * r / (c * eta))).ToArray();
         var rows = SweepHarness.Run(new SweepSettings
         {
-            Model = "xy", Loss = loss, Steps = (int)Math.Ceiling(5000 / eta),
+            Model = "xy",
+            Loss = loss,
+            Steps = (int)Math.Ceiling(5000 / eta),
             Axes = new Dictionary<string, string> { ["eta"] = Num(eta), ["x0"] = "0.1", ["y0"] = string.Join(",", y0.Select(Num)) },
         });
         for (int i = 0; i < ratios.Length; i++)
@@ -68,7 +70,8 @@ public sealed class TheoryTests
         double[] factors = [0.5, 2, 4];
         var rows = SweepHarness.Run(new SweepSettings
         {
-            Model = "mean", Steps = 200_000,
+            Model = "mean",
+            Steps = 200_000,
             Axes = new Dictionary<string, string> { ["eta"] = string.Join(",", factors.Select(f => Num(f * star))), ["d"] = "200" },
         });
 
@@ -90,7 +93,8 @@ public sealed class TheoryTests
         // At A = 0 and b = 0 the sharpness is 2·ℓ''(0)·d²·g(0)² = d²/(4π) for the logistic loss.
         var rows = SweepHarness.Run(new SweepSettings
         {
-            Model = "mean", Steps = 1,
+            Model = "mean",
+            Steps = 1,
             Axes = new Dictionary<string, string> { ["eta"] = "1e-6", ["a_plus0"] = "0", ["a_minus0"] = "0", ["d"] = "200" },
         });
         Assert.Equal(200.0 * 200 / (4 * Math.PI), rows[0].SharpnessFinal, 9);

@@ -25,7 +25,8 @@ public class SparseCodingFixture : IDisposable
         NTest = nTest;
         Spec = SweepHarness.Spec(new SweepSettings
         {
-            Model = "sparse-coding", Tau = 10,
+            Model = "sparse-coding",
+            Tau = 10,
             Axes = new Dictionary<string, string> { ["eta"] = "0.01", ["d"] = $"{D}", ["n"] = $"{N}", ["n_test"] = $"{NTest}", ["seed"] = "3" },
             Options = perCoordinate ? new Dictionary<string, string> { ["second_layer"] = "per-coordinate" } : null,
         });

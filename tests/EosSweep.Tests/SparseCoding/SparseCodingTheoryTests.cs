@@ -16,11 +16,16 @@ public sealed class SparseCodingTheoryTests
         double[] factors = [0.2, 0.5, 3.0];
         var spec = SweepHarness.Spec(new SweepSettings
         {
-            Model = "sparse-coding", Tau = 10,
+            Model = "sparse-coding",
+            Tau = 10,
             Axes = new Dictionary<string, string>
             {
                 ["eta"] = string.Join(",", factors.Select(f => (f * star).ToString("R", CultureInfo.InvariantCulture))),
-                ["d"] = "50", ["n"] = "100", ["lambda"] = "3", ["n_test"] = "2000", ["seed"] = "0,1,2,3,4",
+                ["d"] = "50",
+                ["n"] = "100",
+                ["lambda"] = "3",
+                ["n_test"] = "2000",
+                ["seed"] = "0,1,2,3,4",
             },
         });
         var rows = SweepHarness.Run(spec);
