@@ -43,6 +43,25 @@ public static class ModelCatalog
         };
     }
 
+    /// <summary>The CPU SIMD twin of a model's kernel (f64 only), or null when the model has none.</summary>
+    public static Kernels.Simd.ISimdKernel? Simd(ModelInfo model, LossKind loss, Precision precision)
+    {
+        if (precision != Precision.F64 || model is not IKernelFamily family)
+        {
+            return null;
+        }
+
+        return loss switch
+        {
+            LossKind.Logistic => family.MakeSimd<LogisticLoss>(),
+            LossKind.Sqrt => family.MakeSimd<SqrtLoss>(),
+            LossKind.LogCosh => family.MakeSimd<LogCoshLoss>(),
+            LossKind.Square => family.MakeSimd<SquareLoss>(),
+            LossKind.Logistic1 => family.MakeSimd<Logistic1Loss>(),
+            _ => null,
+        };
+    }
+
     /// <summary>The kernel for a resolved spec.</summary>
     public static ITrajectoryKernel Kernel(SweepSpec spec) => Kernel(Find(spec.Model), spec.Loss, spec.Precision);
 

@@ -68,12 +68,25 @@ public static class ThroughputBenchmark
             var kernel = ModelCatalog.Kernel(spec);
             var grid = new HostGrid(spec.Grid);
             var batch = new ResultBatch(kernel.ParameterCount, sliceCount, kernel.ExtraCount);
+            var simdKernel = ModelCatalog.Simd(model, spec.Loss, spec.Precision);
+            int total = (int)spec.Grid.Count;
+            var simdBatch = simdKernel is null ? null : new ResultBatch(kernel.ParameterCount, total, kernel.ExtraCount);
+            var simd = new List<double>();
+            long simdSteps = 0;
             for (int r = 0; r < repeats + 1; r++)
             {
                 var outcome = session.RunAsync((_, _) => Task.CompletedTask).GetAwaiter().GetResult();
                 var clock = Stopwatch.StartNew();
                 kernel.RunOnHost(grid, session.Data, SweepSession.Args(spec, 0, sliceCount, sliceCount), batch);
                 double scalarSeconds = clock.Elapsed.TotalSeconds;
+                double simdSeconds = 0;
+                if (simdKernel is not null && simdBatch is not null)
+                {
+                    clock.Restart();
+                    SimdSweep.Run(simdKernel, grid, SweepSession.Args(spec, 0, total, total), simdBatch);
+                    simdSeconds = clock.Elapsed.TotalSeconds;
+                }
+
                 if (r == 0)
                 {
                     continue;   // warm-up: JIT and kernel compile
@@ -83,10 +96,19 @@ public static class ThroughputBenchmark
                 accelSteps = outcome.TrajectorySteps;
                 scalar.Add(scalarSeconds);
                 scalarSteps = SumSteps(batch);
+                if (simdBatch is not null)
+                {
+                    simd.Add(simdSeconds);
+                    simdSteps = SumSteps(simdBatch);
+                }
             }
 
             yield return new BenchmarkResult(name, $"ilgpu {session.AcceleratorKind} ({session.AcceleratorName})", spec.Grid.Count, accelSteps, Median(accel), repeats);
             yield return new BenchmarkResult(name, "scalar C# loop, 1 thread", sliceCount, scalarSteps, Median(scalar), repeats);
+            if (simd.Count > 0)
+            {
+                yield return new BenchmarkResult(name, $"SIMD V8 lanes, {Environment.ProcessorCount} threads", spec.Grid.Count, simdSteps, Median(simd), repeats);
+            }
         }
     }
 

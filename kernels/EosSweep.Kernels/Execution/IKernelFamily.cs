@@ -14,4 +14,8 @@ public interface IKernelFamily
     ITrajectoryKernel Make<TLoss, T>()
         where TLoss : struct, ILoss
         where T : struct, IScalar<T>;
+
+    /// <summary>The CPU SIMD twin for loss <typeparamref name="TLoss"/> in f64 lanes, or null when the model has none.</summary>
+    Simd.ISimdKernel? MakeSimd<TLoss>()
+        where TLoss : struct, ILoss => null;
 }

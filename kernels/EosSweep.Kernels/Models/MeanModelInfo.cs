@@ -189,4 +189,8 @@ public sealed class MeanModelInfo : ModelInfo, IKernelFamily
     public ITrajectoryKernel Make<TLoss, T>()
         where TLoss : struct, ILoss
         where T : struct, IScalar<T> => new TrajectoryKernel<MeanModel<TLoss, T>, T>();
+
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss>()
+        where TLoss : struct, ILoss => new Simd.SimdKernel<MeanModel<TLoss, V8>>();
 }

@@ -151,6 +151,10 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
         where TLoss : struct, ILoss
         where T : struct, IScalar<T> => new TrajectoryKernel<XyModel<TLoss, T>, T>();
 
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss>()
+        where TLoss : struct, ILoss => new Simd.SimdKernel<XyModel<TLoss, V8>>();
+
     private static double Share(int k, int n) => n == 0 ? double.NaN : (double)k / n;
 
     internal static IEnumerable<double> Sample(double lo, double hi, bool log)

@@ -1,0 +1,11 @@
+using EosSweep.Core.Results;
+using EosSweep.Kernels.Execution;
+
+namespace EosSweep.Kernels.Simd;
+
+/// <summary>A model closed over a loss at <see cref="Numerics.V8"/> lanes: the CPU SIMD twin of a sweep kernel.</summary>
+public interface ISimdKernel
+{
+    /// <summary>Runs rows [from, to) of the batch (trajectories args.Start + row) on the calling thread.</summary>
+    void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to);
+}
