@@ -50,7 +50,7 @@ public static class SimdDriver
         var max = Vector512.Create(double.MaxValue);
         while (active != Vector512<double>.Zero)
         {
-            var info = model.Step();
+            var info = StepOf(ref model);
             steps += one;
             var loss = info.Loss.V;
             var sharp = info.Sharpness.V;
@@ -70,7 +70,7 @@ public static class SimdDriver
                 continue;
             }
 
-            var last = model.Evaluate();
+            var last = EvaluateOf(ref model);
             for (int l = 0; l < V8.Width; l++)
             {
                 if (done.GetElement(l) == 0)
@@ -170,6 +170,19 @@ public static class SimdDriver
             act |= fill;
         }
     }
+
+    /// <summary>
+    /// One step, compiled as its own method: the JIT's inline budget is per compiled method, and a model step with
+    /// its math (several hundred inlinees for the mean model) inlined into the driver's loop overflows it, leaving
+    /// operator calls in the hot loop. As a separate root the whole step inlines; one call per step is noise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static StepInfo<V8> StepOf<TModel>(ref TModel model)
+        where TModel : struct, IGdModel<TModel, V8> => model.Step();
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static StepInfo<V8> EvaluateOf<TModel>(ref TModel model)
+        where TModel : struct, IGdModel<TModel, V8> => model.Evaluate();
 
     /// <summary>Copies the lanes of <paramref name="mask"/> from <paramref name="source"/> into <paramref name="target"/>, field by field.</summary>
     public static void Blend<TModel>(ref TModel target, in TModel source, Vector512<double> mask)
