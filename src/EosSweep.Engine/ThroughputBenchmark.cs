@@ -73,12 +73,32 @@ public static class ThroughputBenchmark
             var simdBatch = simdKernel is null ? null : new ResultBatch(kernel.ParameterCount, total, kernel.ExtraCount);
             var simd = new List<double>();
             long simdSteps = 0;
+            var parallel = new List<double>();
+            long parallelSteps = 0;
+            var parallelBatch = new ResultBatch(kernel.ParameterCount, total, kernel.ExtraCount);
+            bool runParallel = spec.Model != "sparse-coding";
             for (int r = 0; r < repeats + 1; r++)
             {
                 var outcome = session.RunAsync((_, _) => Task.CompletedTask).GetAwaiter().GetResult();
                 var clock = Stopwatch.StartNew();
                 kernel.RunOnHost(grid, session.Data, SweepSession.Args(spec, 0, sliceCount, sliceCount), batch);
                 double scalarSeconds = clock.Elapsed.TotalSeconds;
+                double parallelSeconds = 0;
+                if (runParallel)
+                {
+                    // The same scalar driver on every core: chunks of trajectories in Parallel.For.
+                    clock.Restart();
+                    var args = SweepSession.Args(spec, 0, total, total);
+                    Parallel.For(0, (total + 255) / 256, c =>
+                    {
+                        var part = args;
+                        part.Start = c * 256L;
+                        part.Count = Math.Min(256, total - (c * 256));
+                        kernel.RunOnHostRows(grid, session.Data, part, parallelBatch, c * 256);
+                    });
+                    parallelSeconds = clock.Elapsed.TotalSeconds;
+                }
+
                 double simdSeconds = 0;
                 if (simdKernel is not null && simdBatch is not null)
                 {
@@ -96,6 +116,12 @@ public static class ThroughputBenchmark
                 accelSteps = outcome.TrajectorySteps;
                 scalar.Add(scalarSeconds);
                 scalarSteps = SumSteps(batch);
+                if (runParallel)
+                {
+                    parallelBatch.Count = total;
+                    parallel.Add(parallelSeconds);
+                    parallelSteps = SumSteps(parallelBatch);
+                }
                 if (simdBatch is not null)
                 {
                     simd.Add(simdSeconds);
@@ -105,6 +131,10 @@ public static class ThroughputBenchmark
 
             yield return new BenchmarkResult(name, $"ilgpu {session.AcceleratorKind} ({session.AcceleratorName})", spec.Grid.Count, accelSteps, Median(accel), repeats);
             yield return new BenchmarkResult(name, "scalar C# loop, 1 thread", sliceCount, scalarSteps, Median(scalar), repeats);
+            if (parallel.Count > 0)
+            {
+                yield return new BenchmarkResult(name, $"scalar C# loop, Parallel.For ({Environment.ProcessorCount} threads)", total, parallelSteps, Median(parallel), repeats);
+            }
             if (simd.Count > 0)
             {
                 yield return new BenchmarkResult(name, $"SIMD V8 lanes, {Environment.ProcessorCount} threads", spec.Grid.Count, simdSteps, Median(simd), repeats);

@@ -25,4 +25,7 @@ public interface ITrajectoryKernel
     /// and model code: the scalar C# reference and benchmark baseline.
     /// </summary>
     void RunOnHost(HostGrid grid, ModelData data, KernelArgs args, ResultBatch batch);
+
+    /// <summary>Like <see cref="RunOnHost"/>, writing trajectory args.Start + i to row <paramref name="firstRow"/> + i (for parallel chunks).</summary>
+    void RunOnHostRows(HostGrid grid, ModelData data, KernelArgs args, ResultBatch batch, int firstRow);
 }

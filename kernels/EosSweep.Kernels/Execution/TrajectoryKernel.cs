@@ -31,18 +31,23 @@ public sealed class TrajectoryKernel<TModel, T> : ITrajectoryKernel
             SweepKernel.Run<TModel, T>));
 
     /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunOnHost(HostGrid grid, ModelData data, KernelArgs args, ResultBatch batch)
     {
+        RunOnHostRows(grid, data, args, batch, 0);
+        batch.Start = args.Start;
+        batch.Count = args.Count;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RunOnHostRows(HostGrid grid, ModelData data, KernelArgs args, ResultBatch batch, int firstRow)
+    {
         var source = new HostGridSource(grid);
-        var sink = new HostSink(batch);
+        var sink = new HostSink(batch, firstRow);
         for (int i = 0; i < args.Count; i++)
         {
             var none = default(TraceSink);
             SweepKernel.Execute<TModel, T, HostGridSource, HostSink>(i, source, data, args, sink, ref none);
         }
-
-        batch.Start = args.Start;
-        batch.Count = args.Count;
     }
 }

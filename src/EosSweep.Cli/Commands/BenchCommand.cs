@@ -28,6 +28,7 @@ public static class BenchCommand
             stdout.WriteLine($"{"workload",-40} {"runner",-44} {"trajectories",12} {"steps",14} {"median s",9} {"M steps/s",10}");
             var byWorkload = new Dictionary<string, double>();
             var scalarRate = new Dictionary<string, double>();
+            var parallelRate = new Dictionary<string, double>();
             foreach (var r in ThroughputBenchmark.Run(pr.GetValue(quick), n, ModelCatalog.All))
             {
                 stdout.WriteLine(string.Create(inv,
@@ -36,6 +37,11 @@ public static class BenchCommand
                 {
                     byWorkload[r.Workload] = r.StepsPerSecond;
                 }
+                else if (r.Runner.Contains("Parallel.For", StringComparison.Ordinal))
+                {
+                    parallelRate[r.Workload] = r.StepsPerSecond;
+                    stdout.WriteLine(string.Create(inv, $"{string.Empty,-40} ratio ilgpu / Parallel.For loop: {byWorkload[r.Workload] / r.StepsPerSecond:0.00}×"));
+                }
                 else if (r.Runner.StartsWith("scalar", StringComparison.Ordinal))
                 {
                     scalarRate[r.Workload] = r.StepsPerSecond;
@@ -43,8 +49,9 @@ public static class BenchCommand
                 }
                 else
                 {
+                    string vsParallel = parallelRate.TryGetValue(r.Workload, out var pr) ? $", simd / Parallel.For: {r.StepsPerSecond / pr:0.00}×" : string.Empty;
                     stdout.WriteLine(string.Create(inv,
-                        $"{string.Empty,-40} ratio simd / scalar loop: {r.StepsPerSecond / scalarRate[r.Workload]:0.00}×, simd / ilgpu: {r.StepsPerSecond / byWorkload[r.Workload]:0.00}×"));
+                        $"{string.Empty,-40} ratio simd / scalar loop: {r.StepsPerSecond / scalarRate[r.Workload]:0.00}×{vsParallel}, simd / ilgpu: {r.StepsPerSecond / byWorkload[r.Workload]:0.00}×"));
                 }
             }
 

@@ -31,8 +31,9 @@ public sealed class InfoCommandTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("workload", lines[0], StringComparison.Ordinal);
-        Assert.Equal(3, lines.Count(l => l.StartsWith("xy/logistic/f64", StringComparison.Ordinal)));
-        Assert.Equal(3, lines.Count(l => l.StartsWith("mean/logistic/f64", StringComparison.Ordinal)));
+        Assert.Equal(4, lines.Count(l => l.StartsWith("xy/logistic/f64", StringComparison.Ordinal)));
+        Assert.Equal(4, lines.Count(l => l.StartsWith("mean/logistic/f64", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains("ratio ilgpu / Parallel.For loop", StringComparison.Ordinal)));
         Assert.Equal(2, lines.Count(l => l.StartsWith("sparse-coding/logistic1/f64 ", StringComparison.Ordinal)));
         Assert.Equal(2, lines.Count(l => l.StartsWith("sparse-coding/logistic1/f64/step=direct", StringComparison.Ordinal)));
         Assert.Equal(4, lines.Count(l => l.Contains("ratio ilgpu / scalar loop", StringComparison.Ordinal)));
