@@ -106,7 +106,6 @@ public sealed class SweepSession : IDisposable
             }
         }
 
-
         var counts = new long[RegimeRules.All.Count];
         long steps = 0;
         var clock = Stopwatch.StartNew();
