@@ -11,10 +11,11 @@ public static class BenchCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var quick = new Option<bool>("--quick") { Description = "Tiny workloads (a smoke test, not a measurement)" };
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON (for tracking over time)", HelpName = "FILE" };
         var repeats = new Option<string?>("--repeats") { Description = "Measured repeats per runner (median reported; default 3)", HelpName = "N" };
         var cmd = new Command("bench", "Trajectory-steps per second: ILGPU CPU accelerator and the SIMD path vs a single-thread scalar C# loop of the same math")
         {
-            quick, repeats,
+            quick, repeats, json,
         };
         cmd.SetAction(pr => CliAction.Guard(stderr, () =>
         {
@@ -26,11 +27,13 @@ public static class BenchCommand
 
             var inv = CultureInfo.InvariantCulture;
             stdout.WriteLine($"{"workload",-40} {"runner",-44} {"trajectories",12} {"steps",14} {"median s",9} {"M steps/s",10}");
+            var all = new List<BenchmarkResult>();
             var byWorkload = new Dictionary<string, double>();
             var scalarRate = new Dictionary<string, double>();
             var parallelRate = new Dictionary<string, double>();
             foreach (var r in ThroughputBenchmark.Run(pr.GetValue(quick), n, ModelCatalog.All))
             {
+                all.Add(r);
                 stdout.WriteLine(string.Create(inv,
                     $"{r.Workload,-40} {r.Runner,-44} {r.Trajectories,12:N0} {r.Steps,14:N0} {r.MedianSeconds,9:0.000} {r.StepsPerSecond / 1e6,10:0.0000}"));
                 if (r.Runner.StartsWith("ilgpu", StringComparison.Ordinal))
@@ -56,6 +59,27 @@ public static class BenchCommand
             }
 
             stdout.WriteLine(string.Create(inv, $"machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}; repeats: {n} (median); convergence off (tol = 0)"));
+            if (pr.GetValue(json) is { } path)
+            {
+                var doc = new
+                {
+                    date = DateTime.UtcNow.ToString("O", inv),
+                    cores = Environment.ProcessorCount,
+                    runtime = Environment.Version.ToString(),
+                    repeats = n,
+                    results = all.Select(r => new
+                    {
+                        workload = r.Workload,
+                        runner = r.Runner,
+                        trajectories = r.Trajectories,
+                        steps = r.Steps,
+                        median_seconds = r.MedianSeconds,
+                        steps_per_second = r.StepsPerSecond,
+                    }),
+                };
+                File.WriteAllText(path, Core.SpecJson.WriteObject(doc));
+                stdout.WriteLine($"wrote {path}");
+            }
             return 0;
         }));
         return cmd;

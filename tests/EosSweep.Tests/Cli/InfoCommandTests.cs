@@ -27,7 +27,8 @@ public sealed class InfoCommandTests
     public void BenchQuick_PrintsAWellFormedTable()
     {
         // A smoke test only: it asserts the shape of the output, never a speed.
-        var r = CliRunner.Run("bench", "--quick", "--repeats", "1");
+        var json = CliRunner.TempDir() + ".json";
+        var r = CliRunner.Run("bench", "--quick", "--repeats", "1", "--json", json);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("workload", lines[0], StringComparison.Ordinal);
@@ -38,5 +39,9 @@ public sealed class InfoCommandTests
         Assert.Equal(2, lines.Count(l => l.StartsWith("sparse-coding/logistic1/f64/step=direct", StringComparison.Ordinal)));
         Assert.Equal(4, lines.Count(l => l.Contains("ratio ilgpu / scalar loop", StringComparison.Ordinal)));
         Assert.Equal(2, lines.Count(l => l.Contains("ratio simd / scalar loop", StringComparison.Ordinal)));
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var results = doc.RootElement.GetProperty("results");
+        Assert.Equal(lines.Count(l => l.Contains("/f64", StringComparison.Ordinal) && !l.Contains("ratio", StringComparison.Ordinal)), results.GetArrayLength());
+        Assert.All(results.EnumerateArray(), e => Assert.True(e.GetProperty("steps_per_second").GetDouble() > 0));
     }
 }
