@@ -120,7 +120,7 @@ public sealed class DataSetReader
         else
         {
             throw new SweepInputException(
-                $"data set '{dir}' is incomplete: it has no {DataSetLayout.ManifestFile} (the sweep stopped before it finished, or is still running)");
+                $"data set '{dir}' is incomplete: it has no {DataSetLayout.ManifestFile} (the sweep stopped before it finished, or is still running); --allow-incomplete uses the part files there");
         }
 
         var names = listed is null ? PartNamesOnDisk(dir) : null;

@@ -17,15 +17,16 @@ public static class SummarizeCommand
         var dir = new Argument<string>("DIR") { Description = "A data set written by 'eos-sweep run'" };
         var x = new Option<string?>("--x") { Description = "Axis on the horizontal (default: eta when it varies)", HelpName = "AXIS" };
         var y = new Option<string?>("--y") { Description = "Axis on the vertical of a phase diagram", HelpName = "AXIS" };
-        var cmd = new Command("summarize", "Draw the phase diagrams (PNG and SVG) and write summary.csv into DIR/report/") { dir, x, y };
-        cmd.SetAction(pr => CliAction.Guard(stderr, () => Summarize(pr.GetValue(dir)!, pr.GetValue(x), pr.GetValue(y), stdout)));
+        var incomplete = new Option<bool>("--allow-incomplete") { Description = "Summarise the part files of a sweep that has not finished" };
+        var cmd = new Command("summarize", "Draw the phase diagrams (PNG and SVG) and write summary.csv into DIR/report/") { dir, x, y, incomplete };
+        cmd.SetAction(pr => CliAction.Guard(stderr, () => Summarize(pr.GetValue(dir)!, pr.GetValue(x), pr.GetValue(y), stdout, pr.GetValue(incomplete))));
         return cmd;
     }
 
     /// <summary>Summarises the data set in <paramref name="dir"/> and prints a short table.</summary>
-    public static int Summarize(string dir, string? xAxis, string? yAxis, TextWriter stdout)
+    public static int Summarize(string dir, string? xAxis, string? yAxis, TextWriter stdout, bool allowIncomplete = false)
     {
-        var reader = DataSetReader.Open(dir);
+        var reader = DataSetReader.Open(dir, allowIncomplete);
         var spec = SpecResolver.Resolve(reader.Settings, ModelCatalog.All);
         var model = ModelCatalog.Find(spec.Model);
         foreach (var axis in new[] { xAxis, yAxis })
@@ -48,6 +49,10 @@ public static class SummarizeCommand
 
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv, $"summary of {dir}: {result.Rows:N0} trajectories"));
+        if (!reader.Complete)
+        {
+            stdout.WriteLine(string.Create(inv, $"  INCOMPLETE data set: {result.Rows:N0} of {spec.Grid.Count:N0} trajectories are present"));
+        }
         foreach (var r in RegimeRules.All)
         {
             stdout.WriteLine(string.Create(inv, $"  {RegimeRules.Name(r),-12} {result.RegimeCounts.GetValueOrDefault(r),10:N0}  {100 * result.Fraction(r),6:0.0}%"));
