@@ -34,7 +34,9 @@ public sealed class SimdTests
     {
         AssertSimdEqualsScalar(SweepHarness.Spec(new SweepSettings
         {
-            Model = "xy", Tau = 60, Axes = new Dictionary<string, string> { ["eta"] = "log:0.05:0.9:13", ["y0"] = "lin:1:8:5" },
+            Model = "xy",
+            Tau = 60,
+            Axes = new Dictionary<string, string> { ["eta"] = "log:0.05:0.9:13", ["y0"] = "lin:1:8:5" },
         }));
     }
 
