@@ -116,7 +116,7 @@ public sealed class MeanModelInfo : ModelInfo, IKernelFamily
             return curves;
         }
 
-        var xs = XyModelInfo.Sample(eta.Values.Min(), eta.Values.Max(), eta.IsLog).ToList();
+        var xs = SampleAxis(eta.Values.Min(), eta.Values.Max(), eta.IsLog).ToList();
         if (spec.ConstantOf("d") is { } d && spec.ConstantOf("b0") is { } b0)
         {
             curves.Add(new TheoryCurve("b∞: g(b∞) = 1/(d·√(η·ℓ''(0))) above η*", "eta", ResultColumns.Final("b"),

@@ -85,7 +85,7 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
         }
 
         double c = LossInfo.Of(spec.Loss).CurvatureAtZero;
-        var pts = Sample(eta.Values.Min(), eta.Values.Max(), eta.IsLog)
+        var pts = SampleAxis(eta.Values.Min(), eta.Values.Max(), eta.IsLog)
             .Select(x => (x, Math.Sqrt(2 / (c * x))))
             .ToList();
         var neg = pts.Select(p => (p.x, -p.Item2)).ToList();
@@ -156,14 +156,4 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
         where TLoss : struct, ILoss => new Simd.SimdKernel<XyModel<TLoss, V8>>();
 
     private static double Share(int k, int n) => n == 0 ? double.NaN : (double)k / n;
-
-    internal static IEnumerable<double> Sample(double lo, double hi, bool log)
-    {
-        const int n = 256;
-        for (int i = 0; i < n; i++)
-        {
-            double t = (double)i / (n - 1);
-            yield return log ? Math.Exp(Math.Log(lo) + (t * (Math.Log(hi) - Math.Log(lo)))) : lo + (t * (hi - lo));
-        }
-    }
 }

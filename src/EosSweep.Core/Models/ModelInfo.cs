@@ -76,6 +76,17 @@ public abstract class ModelInfo
     /// <summary>Finds an axis by name, or null.</summary>
     public AxisInfo? FindAxis(string name) => Axes.FirstOrDefault(a => a.Name == name);
 
+    /// <summary>256 points from <paramref name="lo"/> to <paramref name="hi"/>, geometric on a log axis: where theory curves are sampled.</summary>
+    protected static IEnumerable<double> SampleAxis(double lo, double hi, bool log)
+    {
+        const int n = 256;
+        for (int i = 0; i < n; i++)
+        {
+            double t = (double)i / (n - 1);
+            yield return log ? Math.Exp(Math.Log(lo) + (t * (Math.Log(hi) - Math.Log(lo)))) : lo + (t * (hi - lo));
+        }
+    }
+
     private static int IndexOf(IReadOnlyList<string> values, string value)
     {
         for (int i = 0; i < values.Count; i++)
