@@ -77,8 +77,9 @@ public static class SqlQuery
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
+        // The checked part files by name, not a glob: a stray or damaged file never joins the view.
         command.CommandText =
-            $"CREATE VIEW trajectories AS SELECT * FROM read_parquet({Literal(Path.Combine(reader.Directory, DataSetLayout.PartGlob))})";
+            $"CREATE VIEW trajectories AS SELECT * FROM read_parquet([{string.Join(", ", reader.PartFiles.Select(Literal))}])";
         command.ExecuteNonQuery();
         var traces = Path.Combine(reader.Directory, DataSetLayout.TracesDirectory);
         if (Directory.Exists(traces) && Directory.EnumerateFiles(traces, "*.parquet").Any())

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EosSweep.Core;
+using EosSweep.Core.Grid;
 using EosSweep.Core.Results;
 using EosSweep.Kernels.Execution;
 using EosSweep.Kernels.Models;
@@ -10,7 +11,7 @@ namespace EosSweep.Engine;
 
 /// <summary>
 /// A sweep ready to run: accelerator opened and kernel compiled, so every failure that is the user's
-/// (no such accelerator) happens before any output is touched. <see cref="RunAsync"/> cuts the grid into
+/// (no such accelerator) happens before any output is touched. <c>RunAsync</c> cuts the grid (or a list of index ranges) into
 /// batches of trajectory indices, launches one kernel per batch, and hands finished batches to a
 /// consumer (the Parquet writer) while the next batch computes. Two host buffers are reused for the
 /// whole run, so memory is flat in the grid size.
@@ -72,14 +73,28 @@ public sealed class SweepSession : IDisposable
     /// <summary>The model's shared data on the accelerator (host-readable on the CPU accelerator).</summary>
     public ModelData Data => _data.Views;
 
-    /// <summary>Runs the sweep, handing each finished batch to <paramref name="consume"/> in index order.</summary>
+    /// <summary>Runs the whole grid, handing each finished batch to <paramref name="consume"/> in index order.</summary>
+    public Task<SweepOutcome> RunAsync(
+        Func<ResultBatch, CancellationToken, Task> consume,
+        IProgress<SweepProgress>? progress = null,
+        CancellationToken ct = default) =>
+        RunAsync([new IndexRange(0, _spec.Grid.Count)], consume, progress, ct);
+
+    /// <summary>
+    /// Runs the trajectories of <paramref name="ranges"/> (a resume's missing parts, a shard's block), range by range,
+    /// each cut into batches from its start, handing each finished batch to <paramref name="consume"/> in that order.
+    /// A batch never spans two ranges. Results do not depend on the ranges: a trajectory depends only on its index.
+    /// </summary>
     public async Task<SweepOutcome> RunAsync(
+        IReadOnlyList<IndexRange> ranges,
         Func<ResultBatch, CancellationToken, Task> consume,
         IProgress<SweepProgress>? progress = null,
         CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(ranges);
         var spec = _spec;
-        long total = spec.Grid.Count;
+        long total = IndexRange.Total(ranges);
+        long done = 0;
         int p = _kernel.ParameterCount;
         int extras = _kernel.ExtraCount;
         int cap = Batch;
@@ -111,10 +126,10 @@ public sealed class SweepSession : IDisposable
         var clock = Stopwatch.StartNew();
         Task pending = Task.CompletedTask;
         int k = 0;
-        for (long start = 0; start < total; start += cap, k++)
+        foreach (var (start, count) in Batches(ranges, cap))
         {
             ct.ThrowIfCancellationRequested();
-            var args = Args(spec, start, (int)Math.Min(cap, total - start), cap);
+            var args = Args(spec, start, count, cap);
             // Buffer k % 2 was last written by batch k − 2, whose consumer finished before batch k − 1's started.
             var batch = buffers[k % 2];
             if (trace is not null && batch.Traces is { } tb)
@@ -156,11 +171,26 @@ public sealed class SweepSession : IDisposable
             Tally(batch, counts, ref steps);
             await pending.ConfigureAwait(false);
             pending = Task.Run(() => consume(batch, ct), ct);
-            progress?.Report(new SweepProgress(start + args.Count, total, clock.Elapsed));
+            done += args.Count;
+            k++;
+            progress?.Report(new SweepProgress(done, total, clock.Elapsed));
         }
 
         await pending.ConfigureAwait(false);
         return new SweepOutcome(total, steps, clock.Elapsed, AcceleratorName, AcceleratorKind, cap, counts);
+    }
+
+    /// <summary>The batches of <paramref name="ranges"/>: (start, count) with count ≤ <paramref name="cap"/>, never
+    /// spanning two ranges.</summary>
+    public static IEnumerable<(long Start, int Count)> Batches(IReadOnlyList<IndexRange> ranges, int cap)
+    {
+        foreach (var r in ranges)
+        {
+            for (long start = r.Start; start < r.End; start += cap)
+            {
+                yield return (start, (int)Math.Min(cap, r.End - start));
+            }
+        }
     }
 
     /// <summary>The kernel args for a host or device run of trajectories [start, start + count).</summary>

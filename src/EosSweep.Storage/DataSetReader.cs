@@ -12,8 +12,8 @@ namespace EosSweep.Storage;
 /// </summary>
 /// <remarks>
 /// <see cref="Open"/> checks everything it can before any column is read: the directory, <c>sweep.json</c>,
-/// <c>_manifest.json</c>, and every part's footer and row count, so a broken data set fails early with one
-/// line that names the culprit.
+/// <c>_manifest.json</c>, and every part (size, footer, rows, traj_ids against its name and manifest), so a damaged
+/// data set fails early with one line that names the file and what is wrong.
 /// </remarks>
 public sealed class DataSetReader
 {
@@ -74,6 +74,22 @@ public sealed class DataSetReader
     /// <summary>Column names in file order (empty when the data set has no parts).</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>The settings in <c>DIR/sweep.json</c>, for a data set in any state (finished, running, stopped).</summary>
+    /// <exception cref="SweepInputException">The directory or its sweep.json is missing or unreadable.</exception>
+    public static SweepSettings ReadSettings(string dir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dir);
+        if (!System.IO.Directory.Exists(dir))
+        {
+            throw new SweepInputException(File.Exists(dir) ? $"'{dir}' is a file, not a data set directory" : $"data set directory '{dir}' does not exist");
+        }
+
+        var sweepPath = Path.Combine(dir, DataSetLayout.SweepFile);
+        return File.Exists(sweepPath)
+            ? SweepFile.Read(sweepPath).Spec
+            : throw new SweepInputException($"'{dir}' holds no EosSweep data set (no {DataSetLayout.SweepFile})");
+    }
+
     /// <summary>Opens a data set.</summary>
     /// <param name="dir">The data set directory.</param>
     /// <param name="allowIncomplete">Accept a data set without <c>_manifest.json</c> (a sweep that stopped or
@@ -105,60 +121,63 @@ public sealed class DataSetReader
 
         var sweep = SweepFile.Read(sweepPath);
         var manifestPath = Path.Combine(dir, DataSetLayout.ManifestFile);
-        bool complete;
-        List<DataSetPart>? listed = null;
-        if (File.Exists(manifestPath))
-        {
-            var manifest = ReadManifest(manifestPath);
-            complete = manifest.Complete;
-            listed = [.. manifest.Parts];
-        }
-        else if (allowIncomplete)
-        {
-            complete = false;
-        }
-        else
-        {
-            throw new SweepInputException(
-                $"data set '{dir}' is incomplete: it has no {DataSetLayout.ManifestFile} (the sweep stopped before it finished, or is still running); --allow-incomplete uses the part files there");
-        }
-
-        var names = listed is null ? PartNamesOnDisk(dir) : null;
         var parts = new List<DataSetPart>();
         var metadata = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         IReadOnlyList<string> columns = [];
-        int count = listed?.Count ?? names!.Count; // exactly one of listed and names is set
-        for (int i = 0; i < count; i++)
+        bool complete = File.Exists(manifestPath);
+        if (complete)
         {
-            var name = listed is null ? names![i] : listed[i].File;
-            var path = Path.Combine(dir, name);
-            if (!DataSetLayout.IsPartName(name))
+            var manifest = ReadManifest(manifestPath);
+            complete = manifest.Complete;
+            foreach (var listed in manifest.Parts)
             {
-                throw new SweepInputException($"{DataSetLayout.ManifestFile} in '{dir}' lists '{name}', which is not a part file name");
+                if (!DataSetLayout.IsPartName(listed.File))
+                {
+                    throw new SweepInputException($"{DataSetLayout.ManifestFile} in '{dir}' lists '{listed.File}', which is not a part file name");
+                }
+
+                var (info, problem) = await PartFile.CheckAsync(dir, listed.File, listed, verifyHash: false, ct).ConfigureAwait(false);
+                if (info is null)
+                {
+                    throw Damaged(dir, new DamagedPart(listed.File, listed.Range, problem ?? "damaged"));
+                }
+
+                parts.Add(listed);
+                metadata[listed.File] = info.Metadata;
+                columns = columns.Count == 0 ? info.Columns : columns;
+            }
+        }
+        else
+        {
+            long total = sweep.Trajectories >= 0 ? sweep.Trajectories : long.MaxValue;
+            var inventory = await DataSetInventory.ScanAsync(dir, total, verifyHash: false, ct).ConfigureAwait(false);
+            if (inventory.Damaged.Count > 0)
+            {
+                throw Damaged(dir, inventory.Damaged[0]);
             }
 
-            if (!File.Exists(path))
+            if (!allowIncomplete)
             {
-                throw new SweepInputException($"part file '{path}' listed in {DataSetLayout.ManifestFile} is missing");
+                var inv = System.Globalization.CultureInfo.InvariantCulture;
+                throw new SweepInputException(string.Create(inv,
+                    $"data set '{dir}' is incomplete: {inventory.Done:N0} of {sweep.Trajectories:N0} trajectories are done (missing {DataSetInventory.Format(inventory.Missing, 3)}); the sweep stopped or is still running; 'eos-sweep status {dir}' shows each shard, --allow-incomplete uses the part files there"));
             }
 
-            var (part, kv, cols) = await InspectPartAsync(path, name, scanIds: listed is null, ct).ConfigureAwait(false);
-            if (listed is not null && part.Rows != listed[i].Rows)
+            foreach (var part in inventory.Parts)
             {
-                throw new SweepInputException(
-                    $"part file '{path}' holds {part.Rows} rows but {DataSetLayout.ManifestFile} lists {listed[i].Rows}");
-            }
-
-            parts.Add(listed is null ? part : listed[i]);
-            metadata[name] = kv;
-            if (i == 0)
-            {
-                columns = cols;
+                var info = inventory.Infos[part.File];
+                parts.Add(part);
+                metadata[part.File] = info.Metadata;
+                columns = columns.Count == 0 ? info.Columns : columns;
             }
         }
 
         return new DataSetReader(dir, sweep, complete, parts, metadata, columns);
     }
+
+    /// <summary>The one-line error for a damaged part, with what repairs it.</summary>
+    private static SweepInputException Damaged(string dir, DamagedPart part) =>
+        new($"{part.Describe(dir)}; 'eos-sweep status {dir}' lists all damage, and running the same 'eos-sweep run' again (or with --resume) recomputes it");
 
     /// <summary>The key-value metadata of a part (spec, engine version, run information).</summary>
     /// <param name="partFile">The part's file name or full path.</param>
@@ -388,60 +407,7 @@ public sealed class DataSetReader
         throw new SweepInputException($"part file '{path}' has no column '{name}'");
     }
 
-    /// <summary>Opens a part's footer: its row count, key-value metadata, column names and (for parts not in a
-    /// manifest) its traj_id range.</summary>
-    private static async Task<(DataSetPart Part, IReadOnlyDictionary<string, string> Metadata, IReadOnlyList<string> Columns)> InspectPartAsync(
-        string path, string name, bool scanIds, CancellationToken ct)
-    {
-        try
-        {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-            var fields = reader.Schema.DataFields;
-            var columns = new string[fields.Length];
-            for (int i = 0; i < fields.Length; i++)
-            {
-                columns[i] = fields[i].Name;
-            }
-
-            var idField = Field(reader, ResultColumns.TrajId, path);
-            _ = Field(reader, ResultColumns.Regime, path);
-            long rows = 0, first = long.MaxValue, last = long.MinValue;
-            long[] ids = [];
-            for (int g = 0; g < reader.RowGroupCount; g++)
-            {
-                using var group = reader.OpenRowGroupReader(g);
-                rows += group.RowCount;
-                if (!scanIds || group.RowCount == 0)
-                {
-                    continue;
-                }
-
-                int n = (int)group.RowCount;
-                if (ids.Length < n)
-                {
-                    ids = new long[n];
-                }
-
-                await group.ReadAsync(idField, ids.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
-                for (int i = 0; i < n; i++)
-                {
-                    first = Math.Min(first, ids[i]);
-                    last = Math.Max(last, ids[i]);
-                }
-            }
-
-            var kv = new Dictionary<string, string>(reader.CustomMetadata, StringComparer.Ordinal);
-            var part = new DataSetPart { File = name, Rows = rows, FirstTrajId = rows > 0 ? first : -1, LastTrajId = rows > 0 ? last : -1 };
-            return (part, kv, columns);
-        }
-        catch (Exception e) when (e is not SweepInputException and not OperationCanceledException and not OutOfMemoryException)
-        {
-            throw new SweepInputException($"part file '{path}' is unreadable: {e.Message}");
-        }
-    }
-
-    private static DataSetManifest ReadManifest(string path)
+    internal static DataSetManifest ReadManifest(string path)
     {
         try
         {
@@ -452,21 +418,5 @@ public sealed class DataSetReader
         {
             throw new SweepInputException($"cannot read '{path}': {e.Message.Split('\n')[0]}");
         }
-    }
-
-    private static List<string> PartNamesOnDisk(string dir)
-    {
-        var names = new List<string>();
-        foreach (var path in System.IO.Directory.GetFiles(dir))
-        {
-            var name = Path.GetFileName(path);
-            if (DataSetLayout.IsPartName(name))
-            {
-                names.Add(name);
-            }
-        }
-
-        names.Sort(StringComparer.Ordinal);
-        return names;
     }
 }

@@ -1,3 +1,4 @@
+using EosSweep.Core.Grid;
 using EosSweep.Core.Results;
 using Parquet;
 
@@ -6,8 +7,17 @@ namespace EosSweep.Storage;
 /// <summary>How <see cref="DataSetWriter"/> lays out and compresses its part files.</summary>
 public sealed record DataSetWriterOptions
 {
-    /// <summary>Rows after which a part is closed and the next batch starts a new one (default 1,000,000).</summary>
+    /// <summary>Rows per part file (default 1,000,000), rounded up to a whole number of <see cref="Batch"/>es.</summary>
     public int RowsPerPart { get; init; } = DefaultRowsPerPart;
+
+    /// <summary>The engine's batch: parts hold whole batches, so no launch is cut short at a part boundary (default 1).</summary>
+    public int Batch { get; init; } = 1;
+
+    /// <summary>The shard this writer fills (default: the whole grid, 0/1).</summary>
+    public Shard Shard { get; init; } = Shard.Whole;
+
+    /// <summary>Refuse a directory that holds no data set yet (<c>run --resume</c>).</summary>
+    public bool ResumeOnly { get; init; }
 
     /// <summary>The default rows per part.</summary>
     public const int DefaultRowsPerPart = 1_000_000;

@@ -1,4 +1,5 @@
 using EosSweep.Core;
+using EosSweep.Core.Grid;
 using EosSweep.Core.Models;
 using EosSweep.Core.Results;
 using Parquet;
@@ -20,7 +21,6 @@ public sealed class TraceWriter
     private readonly DataField<long> _step = new("step");
     private readonly DataField<double>[] _doubles;
     private readonly Dictionary<string, string> _metadata;
-    private int _files;
 
     private TraceWriter(string dir, ModelInfo model, SweepSpec spec)
     {
@@ -34,16 +34,28 @@ public sealed class TraceWriter
     /// <summary>The column names, in file order.</summary>
     public IReadOnlyList<string> Columns => _schema.DataFields.Select(f => f.Name).ToList();
 
-    /// <summary>Prepares <c>DIR/traces/</c> (the data set writer has already claimed DIR).</summary>
-    public static TraceWriter Create(string dataSetDir, ModelInfo model, SweepSpec spec)
+    /// <summary>Prepares <c>DIR/traces/</c> (the data set writer has already claimed DIR). Trace files of a stopped run
+    /// that overlap <paramref name="pending"/> are deleted: those trajectories are traced again.</summary>
+    public static TraceWriter Create(string dataSetDir, ModelInfo model, SweepSpec spec, IReadOnlyList<IndexRange>? pending = null)
     {
         var dir = Path.Combine(dataSetDir, DataSetLayout.TracesDirectory);
         Directory.CreateDirectory(dir);
+        foreach (var path in Directory.GetFiles(dir))
+        {
+            var name = Path.GetFileName(path);
+            var inner = name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal) ? name[1..^4] : name;
+            if (DataSetLayout.PartRange(inner) is { } r && pending is not null && pending.Any(p => p.Overlaps(r)))
+            {
+                File.Delete(path);
+            }
+        }
+
         return new TraceWriter(dir, model, spec);
     }
 
-    /// <summary>Writes a batch's traced rows (nothing when no trajectory of the batch was traced).</summary>
-    public async Task WriteAsync(TraceBatch traces, CancellationToken ct = default)
+    /// <summary>Writes a batch's traced rows into <c>traces/part-&lt;first&gt;-&lt;last&gt;.parquet</c>, named by the batch's
+    /// trajectories <paramref name="batchRows"/> (nothing when no trajectory of the batch was traced).</summary>
+    public async Task WriteAsync(TraceBatch traces, IndexRange batchRows, CancellationToken ct = default)
     {
         long rows = 0;
         for (int s = 0; s < traces.Slots; s++)
@@ -80,7 +92,7 @@ public sealed class TraceWriter
         }
 
         ct.ThrowIfCancellationRequested();
-        string name = DataSetLayout.PartName(_files++);
+        string name = DataSetLayout.PartName(batchRows);
         string temp = Path.Combine(_dir, DataSetLayout.TempName(name));
         await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
         {
@@ -105,5 +117,6 @@ public sealed class TraceWriter
         }
 
         File.Move(temp, Path.Combine(_dir, name), overwrite: true);
+        DirectorySync.Flush(_dir);
     }
 }

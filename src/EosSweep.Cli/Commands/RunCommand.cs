@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EosSweep.Core;
+using EosSweep.Core.Grid;
 using EosSweep.Engine;
 using EosSweep.Storage;
 
@@ -29,7 +30,9 @@ public static class RunCommand
         var spec = new Option<string?>("--spec") { Description = "JSON spec file with the same settings (flags override it)", HelpName = "FILE" };
         var preset = new Option<string?>("--preset") { Description = $"Named sweep: {string.Join("|", Presets.Names)} (file and flags override it)" };
         var output = new Option<string?>("--out") { Description = "Output directory (default runs/<preset or model>)", HelpName = "DIR" };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace a data set already in --out" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace a data set already in --out (one process only; never while shards run)" };
+        var resume = new Option<bool>("--resume") { Description = "Continue the data set in --out (running the same command again does too); refuses a directory without one" };
+        var shard = new Option<string?>("--shard") { Description = "Run shard K of N (0 <= K < N, K = SLURM_ARRAY_TASK_ID): a contiguous 1/N of the grid into the shared --out", HelpName = "K/N" };
         var rowsPerPart = new Option<string?>("--rows-per-part") { Description = "Rows per Parquet part file (default 1,000,000)", HelpName = "N" };
         var summarize = new Option<bool>("--summarize") { Description = "Write the report (phase diagrams, summary.csv) after the run" };
 
@@ -53,7 +56,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run a sweep and write its Parquet data set")
         {
-            model, loss, steps, tau, trace, traceEvery, maxTrace, rowsPerPart, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, summarize,
+            model, loss, steps, tau, trace, traceEvery, maxTrace, rowsPerPart, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, resume, shard, summarize,
         };
         foreach (var o in axisOptions.Values.Concat(optionFlags.Values))
         {
@@ -119,16 +122,34 @@ public static class RunCommand
                 throw new SweepInputException($"--rows-per-part must be >= 1, got {parts}");
             }
 
-            var outcome = await RunAsync(resolved, dir, pr.GetValue(overwrite), stdout, stderr, ct, parts).ConfigureAwait(false);
-            PrintOutcome(outcome, dir, stdout);
-            return pr.GetValue(summarize) ? SummarizeCommand.Summarize(dir, null, null, stdout) : 0;
+            var target = new RunTarget
+            {
+                Overwrite = pr.GetValue(overwrite),
+                Resume = pr.GetValue(resume),
+                Shard = pr.GetValue(shard) is { } k ? Shard.Parse(k) : Shard.Whole,
+                RowsPerPart = parts,
+            };
+            if (target.Overwrite && target.Resume)
+            {
+                throw new SweepInputException("--overwrite and --resume contradict each other: --overwrite discards the data set that --resume continues");
+            }
+
+            var (outcome, complete) = await RunAsync(resolved, dir, target, stdout, stderr, ct).ConfigureAwait(false);
+            if (outcome is not null)
+            {
+                PrintOutcome(outcome, dir, stdout);
+            }
+
+            return pr.GetValue(summarize) && complete ? SummarizeCommand.Summarize(dir, null, null, stdout) : 0;
         }));
         return cmd;
     }
 
-    /// <summary>Runs a resolved sweep into <paramref name="dir"/>; the accelerator is opened before the directory is touched.</summary>
-    public static async Task<SweepOutcome> RunAsync(SweepSpec spec, string dir, bool overwrite, TextWriter stdout, TextWriter stderr, CancellationToken ct,
-        int rowsPerPart = DataSetWriterOptions.DefaultRowsPerPart)
+    /// <summary>Runs a resolved sweep into <paramref name="dir"/>: a new data set, or the rest of the one there (the
+    /// accelerator is opened before the directory is touched).</summary>
+    /// <returns>The outcome (null when nothing was left to compute) and whether the whole data set is complete.</returns>
+    public static async Task<(SweepOutcome? Outcome, bool Complete)> RunAsync(
+        SweepSpec spec, string dir, RunTarget target, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         using var session = SweepSession.Open(spec);
         var runInfo = new Dictionary<string, string>
@@ -139,27 +160,62 @@ public static class RunCommand
             ["batch"] = session.Batch.ToString(CultureInfo.InvariantCulture),
         };
         var model = ModelCatalog.Find(spec.Model);
-        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, overwrite, new DataSetWriterOptions { RowsPerPart = rowsPerPart });
-        var traceWriter = spec.Trace is null ? null : TraceWriter.Create(dir, model, spec);
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {spec.Grid.Count:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {dir}"));
+        var options = new DataSetWriterOptions
+        {
+            RowsPerPart = target.RowsPerPart,
+            Batch = session.Batch,
+            Shard = target.Shard,
+            ResumeOnly = target.Resume,
+        };
+        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, target.Overwrite, options);
+        var inv = CultureInfo.InvariantCulture;
+        var shardText = target.Shard.Count > 1 ? $"shard {target.Shard} ({writer.ShardRange}) of " : string.Empty;
+        foreach (var line in writer.Repairs.Concat(writer.Notes))
+        {
+            stderr.WriteLine($"eos-sweep: {line}");
+        }
+
+        if (writer.AlreadyComplete)
+        {
+            stdout.WriteLine(writer.DataSetComplete
+                ? string.Create(inv, $"{shardText}{dir} already complete: {spec.Grid.Count:N0} trajectories; nothing to do")
+                : string.Create(inv, $"{shardText}{dir} already complete; the data set has {writer.DataSetDone:N0} of {spec.Grid.Count:N0} trajectories (other shards still missing)"));
+            return (null, writer.DataSetComplete);
+        }
+
+        if (writer.Resumed && writer.DoneBefore > 0)
+        {
+            stderr.WriteLine(string.Create(inv,
+                $"eos-sweep: resuming {shardText}{dir}: {writer.DoneBefore:N0} of {writer.ShardRange.Count:N0} trajectories already done, computing {writer.PendingRows:N0} in {writer.Pending.Count:N0} part(s)"));
+        }
+
+        var traceWriter = spec.Trace is null ? null : TraceWriter.Create(dir, model, spec, writer.Pending);
+        stderr.WriteLine(string.Create(inv,
+            $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {writer.PendingRows:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {shardText}{dir}"));
         Func<IProgress<SweepProgress>, Task<SweepOutcome>> work = progress =>
             session.RunAsync(
+                writer.Pending,
                 async (b, token) =>
                 {
                     await writer.WriteAsync(b, token).ConfigureAwait(false);
                     if (traceWriter is not null && b.Traces is { } t)
                     {
-                        await traceWriter.WriteAsync(t, token).ConfigureAwait(false);
+                        await traceWriter.WriteAsync(t, new IndexRange(b.Start, b.Start + b.Count), token).ConfigureAwait(false);
                     }
                 },
                 progress,
                 ct);
         var outcome = ProgressDisplay.Interactive(stdout)
-            ? await ProgressDisplay.WithBarAsync("trajectories", spec.Grid.Count, work).ConfigureAwait(false)
+            ? await ProgressDisplay.WithBarAsync("trajectories", writer.PendingRows, work).ConfigureAwait(false)
             : await work(new ProgressDisplay(stderr)).ConfigureAwait(false);
         await writer.CompleteAsync().ConfigureAwait(false);
-        return outcome;
+        if (!writer.DataSetComplete)
+        {
+            stdout.WriteLine(string.Create(inv,
+                $"{shardText}{dir} complete; the data set has {writer.DataSetDone:N0} of {spec.Grid.Count:N0} trajectories ('eos-sweep status {dir}' shows the rest)"));
+        }
+
+        return (outcome, writer.DataSetComplete);
     }
 
     private static void PrintOutcome(SweepOutcome o, string dir, TextWriter stdout)

@@ -1,0 +1,20 @@
+using EosSweep.Core.Grid;
+using EosSweep.Storage;
+
+namespace EosSweep.Cli.Commands;
+
+/// <summary>Where and how <c>run</c> writes: the directory rules and the slice of the grid.</summary>
+public sealed record RunTarget
+{
+    /// <summary>Replace a data set already in the directory.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>Continue the data set in the directory; refuse a directory without one.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>The shard to run (default the whole grid).</summary>
+    public Shard Shard { get; init; } = Shard.Whole;
+
+    /// <summary>Rows per part file.</summary>
+    public int RowsPerPart { get; init; } = DataSetWriterOptions.DefaultRowsPerPart;
+}
