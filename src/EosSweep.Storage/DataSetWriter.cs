@@ -236,14 +236,15 @@ public sealed class DataSetWriter : IAsyncDisposable
             }
         }
 
+        if (options.ResumeOnly && !Exists(dir))
+        {
+            throw new SweepInputException($"--resume: '{dir}' holds no data set to resume; run without --resume to start it");
+        }
+
         var schema = new ResultSchema(model);
         var settings = SpecJson.ToSettings(spec);
         var identity = Identity(settings);
         bool existing = PrepareDirectory(dir, identity, overwrite);
-        if (!existing && options.ResumeOnly)
-        {
-            throw new SweepInputException($"--resume: '{dir}' holds no data set to resume; run without --resume to start it");
-        }
 
         if (!existing)
         {

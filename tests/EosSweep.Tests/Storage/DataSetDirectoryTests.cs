@@ -41,19 +41,36 @@ public sealed class DataSetDirectoryTests : IDisposable
             DataSetWriter.Create(dir, StorageData.Spec(steps: 200), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false));
 
         Assert.Equal($"output directory '{dir}' holds a different sweep; use --overwrite or another --out", e.Message);
-        Assert.True(File.Exists(Path.Combine(dir, "part-00000.parquet")));
+        Assert.True(File.Exists(Path.Combine(dir, "part-0000000000-0000000020.parquet")));
     }
 
     [Fact]
-    public async Task Create_SameSpecWithoutOverwrite_IsRefused()
+    public async Task Create_SameSpecComplete_IsAlreadyCompleteAndWritesNothing()
     {
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, StorageData.Spec());
+        var before = Directory.GetFiles(dir).ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
-        var e = Assert.Throws<SweepInputException>(() =>
-            DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false));
+        await using (var writer = DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false))
+        {
+            Assert.True(writer.AlreadyComplete);
+            Assert.True(writer.DataSetComplete);
+            Assert.Empty(writer.Pending);
+        }
 
-        Assert.Equal($"output directory '{dir}' already holds this sweep; use --overwrite to recompute it", e.Message);
+        Assert.Equal(before, Directory.GetFiles(dir).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+    }
+
+    [Fact]
+    public async Task Create_SameSpecOtherBatchAndThreads_IsTheSameSweep()
+    {
+        var dir = _temp.Sub("ds");
+        await StorageData.WriteAsync(dir, StorageData.Spec());
+        var other = StorageData.Spec() with { Batch = 3, Threads = 5 };
+
+        await using var writer = DataSetWriter.Create(dir, other, FakeXyModel.Instance, StorageData.RunInfo, overwrite: false);
+
+        Assert.True(writer.AlreadyComplete);
     }
 
     [Fact]
@@ -64,6 +81,7 @@ public sealed class DataSetDirectoryTests : IDisposable
         Directory.CreateDirectory(Path.Combine(dir, "report"));
         File.WriteAllText(Path.Combine(dir, "report", "index.html"), "old");
         File.WriteAllText(Path.Combine(dir, ".part-00099.parquet.tmp"), "stale");
+        File.WriteAllText(Path.Combine(dir, "part-0000000000-0000000004.parquet.damaged"), "moved aside");
         File.WriteAllText(Path.Combine(dir, "notes.txt"), "mine");
         File.WriteAllText(Path.Combine(dir, "part-1.parquet"), "mine too: not a part name");
         Directory.CreateDirectory(Path.Combine(dir, "mine"));
@@ -72,7 +90,8 @@ public sealed class DataSetDirectoryTests : IDisposable
 
         var names = StorageData.EntryNames(dir);
         Assert.Equal(
-            ["_manifest.json", "mine", "notes.txt", "part-00000.parquet", "part-00001.parquet", "part-00002.parquet", "part-1.parquet", "sweep.json"],
+            [".shard-0-of-1.lock", "_manifest.json", "_shard-0-of-1.json", "mine", "notes.txt", "part-0000000000-0000000020.parquet",
+                "part-0000000021-0000000041.parquet", "part-0000000042-0000000059.parquet", "part-1.parquet", "sweep.json"],
             names);
         var reader = DataSetReader.Open(dir);
         Assert.Equal(200, reader.Settings.Steps);

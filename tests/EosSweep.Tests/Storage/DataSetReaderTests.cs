@@ -64,11 +64,11 @@ public sealed class DataSetReaderTests : IDisposable
     {
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, StorageData.Spec());
-        File.WriteAllText(Path.Combine(dir, "part-00001.parquet"), "not parquet at all");
+        File.WriteAllText(Path.Combine(dir, "part-0000000021-0000000041.parquet"), "not parquet at all");
 
         var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
 
-        Assert.Contains("part-00001.parquet", e.Message, StringComparison.Ordinal);
+        Assert.Contains("part-0000000021-0000000041.parquet' is damaged: ", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
 

@@ -6,8 +6,8 @@ using EosSweep.Storage;
 
 namespace EosSweep.Tests.Storage;
 
-/// <summary>Writes the 60-row test sweep in 9 batches of ≤ 7 rows with 15 rows per part (parts of 21, 21 and 18
-/// rows) and reads it back through our reader and through DuckDB.</summary>
+/// <summary>Writes the 60-row test sweep in 9 batches of ≤ 7 rows with 15 rows per part (rounded up to whole batches:
+/// parts of 21, 21 and 18 rows) and reads it back through our reader and through DuckDB.</summary>
 public sealed class DataSetRoundTripTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -41,9 +41,7 @@ public sealed class DataSetRoundTripTests : IDisposable
     public async Task ReadTable_PartsWrittenOutOfOrder_RowsComeSortedByTrajId()
     {
         var dir = _temp.Sub("ds");
-        var starts = StorageData.Starts(_spec, 7);
-        starts.Reverse();
-        await StorageData.WriteAsync(dir, _spec, starts: starts);
+        await StorageData.WriteAsync(dir, _spec, reverseParts: true);
 
         var table = await DataSetReader.Open(dir).ReadTableAsync(NumericColumns);
 
@@ -147,7 +145,10 @@ public sealed class DataSetRoundTripTests : IDisposable
         await StorageData.WriteAsync(dir, _spec);
 
         var names = StorageData.EntryNames(dir);
-        Assert.Equal(["_manifest.json", "part-00000.parquet", "part-00001.parquet", "part-00002.parquet", "sweep.json"], names);
+        Assert.Equal(
+            [".shard-0-of-1.lock", "_manifest.json", "_shard-0-of-1.json", "part-0000000000-0000000020.parquet",
+                "part-0000000021-0000000041.parquet", "part-0000000042-0000000059.parquet", "sweep.json"],
+            names);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, DataSetLayout.ManifestFile)));
         var root = doc.RootElement;
@@ -158,7 +159,8 @@ public sealed class DataSetRoundTripTests : IDisposable
                 p.GetProperty("first_traj_id").GetInt64(), p.GetProperty("last_traj_id").GetInt64()))
             .ToArray();
         Assert.Equal(
-            [("part-00000.parquet", 21L, 0L, 20L), ("part-00001.parquet", 21L, 21L, 41L), ("part-00002.parquet", 18L, 42L, 59L)],
+            [("part-0000000000-0000000020.parquet", 21L, 0L, 20L), ("part-0000000021-0000000041.parquet", 21L, 21L, 41L),
+                ("part-0000000042-0000000059.parquet", 18L, 42L, 59L)],
             parts);
     }
 

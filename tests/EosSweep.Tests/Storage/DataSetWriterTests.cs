@@ -30,7 +30,7 @@ public sealed class DataSetWriterTests : IDisposable
         using var con = new DuckDBConnection("Data Source=:memory:");
         con.Open();
         using var cmd = con.CreateCommand();
-        cmd.CommandText = $"SELECT DISTINCT compression FROM parquet_metadata('{Path.Combine(dir, "part-00000.parquet")}')";
+        cmd.CommandText = $"SELECT DISTINCT compression FROM parquet_metadata('{Path.Combine(dir, "part-0000000000-0000000059.parquet")}')";
         Assert.Equal(duckDbName, cmd.ExecuteScalar());
     }
 

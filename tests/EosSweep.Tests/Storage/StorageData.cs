@@ -93,19 +93,8 @@ internal static class StorageData
         return names;
     }
 
-    /// <summary>Batch starts covering the grid in batches of <paramref name="capacity"/>.</summary>
-    public static List<long> Starts(SweepSpec spec, int capacity)
-    {
-        var starts = new List<long>();
-        for (long s = 0; s < spec.Grid.Count; s += capacity)
-        {
-            starts.Add(s);
-        }
-
-        return starts;
-    }
-
-    /// <summary>Writes the whole grid through one reused batch, in the given batch order.</summary>
+    /// <summary>Writes the whole grid through one reused batch: the writer's pending parts in order (or reversed),
+    /// each in batches of <paramref name="capacity"/>.</summary>
     public static async Task WriteAsync(
         string dir,
         SweepSpec spec,
@@ -113,14 +102,24 @@ internal static class StorageData
         int rowsPerPart = 15,
         bool overwrite = false,
         bool complete = true,
-        IReadOnlyList<long>? starts = null)
+        bool reverseParts = false)
     {
         var batch = new ResultBatch(FakeXyModel.Instance.Parameters.Count, capacity);
-        await using var writer = DataSetWriter.Create(dir, spec, FakeXyModel.Instance, RunInfo, overwrite, new DataSetWriterOptions { RowsPerPart = rowsPerPart });
-        foreach (var start in starts ?? Starts(spec, capacity))
+        await using var writer = DataSetWriter.Create(
+            dir, spec, FakeXyModel.Instance, RunInfo, overwrite, new DataSetWriterOptions { RowsPerPart = rowsPerPart, Batch = capacity });
+        var parts = writer.Pending.ToList();
+        if (reverseParts)
         {
-            Fill(batch, start, (int)Math.Min(capacity, spec.Grid.Count - start));
-            await writer.WriteAsync(batch);
+            parts.Reverse();
+        }
+
+        foreach (var part in parts)
+        {
+            for (long start = part.Start; start < part.End; start += capacity)
+            {
+                Fill(batch, start, (int)Math.Min(capacity, part.End - start));
+                await writer.WriteAsync(batch);
+            }
         }
 
         if (complete)
