@@ -9,13 +9,25 @@ namespace EosSweep.Kernels.Numerics;
 /// so a model written over <see cref="IReal{T}"/> gives bit-identical lanes and scalars.
 /// </summary>
 /// <param name="v">The lanes.</param>
-public readonly struct V8(Vector512<double> v) : IReal<V8>
+public readonly struct V8(Vector512<double> v) : ISimdReal<V8, V8>
 {
     /// <summary>The lanes.</summary>
     public readonly Vector512<double> V = v;
 
-    /// <summary>Lanes per value.</summary>
-    public const int Width = 8;
+    /// <inheritdoc/>
+    public static int Width => Vector512<double>.Count;
+
+    /// <inheritdoc/>
+    public static V8 FromDoubles(ReadOnlySpan<double> values) => new(Vector512.Create(values));
+
+    /// <inheritdoc/>
+    public static double Lane(V8 x, int lane) => x.V.GetElement(lane);
+
+    /// <inheritdoc/>
+    public static bool AnyNonZero(V8 x) => x.V != Vector512<double>.Zero;
+
+    /// <inheritdoc/>
+    public static V8 Widen(V8 x) => x;
 
     /// <inheritdoc/>
     public static V8 operator +(V8 a, V8 b) => new(a.V + b.V);
