@@ -159,7 +159,7 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
     public Simd.ISimdKernel MakeSimd<TLoss, T, TW>()
         where TLoss : struct, ILoss
         where T : struct, ISimdReal<T, TW>
-        where TW : struct, ILanes<TW> => new Simd.SimdKernel<XyModel<TLoss, T>, T, TW>(interleave: true);
+        where TW : struct, ILanes<TW> => new Simd.SimdKernel<XyModel<TLoss, T>, T, TW>(interleave: false);
 
     private static double Share(int k, int n) => n == 0 ? double.NaN : (double)k / n;
 }

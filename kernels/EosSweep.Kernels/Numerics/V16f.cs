@@ -30,12 +30,15 @@ public readonly struct V16f(Vector512<float> v) : ISimdReal<V16f, V16d>
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Lane(V16f x, int lane) => x.V.GetElement(lane);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNonZero(V16f x) => x.V != Vector512<float>.Zero;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16d Widen(V16f x)
     {
         var (lo, hi) = Vector512.Widen(x.V);
@@ -43,18 +46,23 @@ public readonly struct V16f(Vector512<float> v) : ISimdReal<V16f, V16d>
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f operator +(V16f a, V16f b) => new(a.V + b.V);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f operator -(V16f a, V16f b) => new(a.V - b.V);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f operator *(V16f a, V16f b) => new(a.V * b.V);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f operator /(V16f a, V16f b) => new(a.V / b.V);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f operator -(V16f a) => new(-a.V);
 
     /// <inheritdoc/>
@@ -62,41 +70,52 @@ public readonly struct V16f(Vector512<float> v) : ISimdReal<V16f, V16d>
     public static V16f C(double value) => new(Vector512.Create((float)value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f Abs(V16f x) => new(Vector512.Abs(x.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f CopySign(V16f m, V16f s) => new(Vector512.CopySign(m.V, s.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f Sqrt(V16f x) => new(Vector512.Sqrt(x.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f SelectLess(V16f a, V16f b, V16f t, V16f f) => new(Vector512.ConditionalSelect(Vector512.LessThan(a.V, b.V), t.V, f.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f SelectLessEqual(V16f a, V16f b, V16f t, V16f f) => new(Vector512.ConditionalSelect(Vector512.LessThanOrEqual(a.V, b.V), t.V, f.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f SelectEqual(V16f a, V16f b, V16f t, V16f f) => new(Vector512.ConditionalSelect(Vector512.Equals(a.V, b.V), t.V, f.V));
 
     private const float RoundShift = 12582912.0f;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f RoundToInteger(V16f x) => new((x.V + Vector512.Create(RoundShift)) - Vector512.Create(RoundShift));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f Pow2(V16f n) =>
         new(Vector512.ShiftLeft((n.V + Vector512.Create(RoundShift + 127.0f)).AsInt32(), 23).AsSingle());
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f Exponent(V16f x) =>
         new(Vector512.ConvertToSingle((Vector512.ShiftRightLogical(x.V.AsInt32(), 23) & Vector512.Create(0xFF)) - Vector512.Create(127)));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f Significand(V16f x) =>
         new(((x.V.AsInt32() & Vector512.Create(0x007F_FFFF)) | Vector512.Create(0x3F80_0000)).AsSingle());
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f HighPart(V16f x) => new((x.V.AsInt32() & Vector512.Create(unchecked((int)0xFFFF_F000))).AsSingle());
 
     /// <inheritdoc/>
