@@ -6,7 +6,7 @@ public enum AcceleratorChoice
     /// <summary>A GPU when one is present (CUDA first, then OpenCL), else the CPU.</summary>
     Auto,
 
-    /// <summary>ILGPU's CPU accelerator.</summary>
+    /// <summary>The CPU: the SIMD path for models that have one (and no --trace), else ILGPU's CPU accelerator.</summary>
     Cpu,
 
     /// <summary>An NVIDIA GPU through ILGPU's CUDA backend.</summary>
@@ -14,4 +14,7 @@ public enum AcceleratorChoice
 
     /// <summary>An OpenCL device.</summary>
     OpenCL,
+
+    /// <summary>ILGPU's CPU accelerator for every model (one scalar thread per trajectory; the reference engine).</summary>
+    CpuIlgpu,
 }

@@ -240,14 +240,15 @@ public static class SpecResolver
         "cpu" => AcceleratorChoice.Cpu,
         "cuda" => AcceleratorChoice.Cuda,
         "opencl" => AcceleratorChoice.OpenCL,
-        _ => throw new SweepInputException($"unknown accelerator '{text}'; expected auto, cpu, cuda or opencl"),
+        "cpu-ilgpu" => AcceleratorChoice.CpuIlgpu,
+        _ => throw new SweepInputException($"unknown accelerator '{text}'; expected auto, cpu, cpu-ilgpu, cuda or opencl"),
     };
 
     /// <summary>The CLI/JSON name of a precision.</summary>
     public static string Name(Precision p) => p == Precision.F64 ? "f64" : "f32";
 
     /// <summary>The CLI/JSON name of an accelerator choice.</summary>
-    public static string Name(AcceleratorChoice a) => a.ToString().ToLowerInvariant();
+    public static string Name(AcceleratorChoice a) => a == AcceleratorChoice.CpuIlgpu ? "cpu-ilgpu" : a.ToString().ToLowerInvariant();
 
     private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

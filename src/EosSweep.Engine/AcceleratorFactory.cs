@@ -34,7 +34,7 @@ public static class AcceleratorFactory
     {
         Device? device = choice switch
         {
-            AcceleratorChoice.Cpu => First(context, AcceleratorType.CPU),
+            AcceleratorChoice.Cpu or AcceleratorChoice.CpuIlgpu => First(context, AcceleratorType.CPU),
             AcceleratorChoice.Cuda => First(context, AcceleratorType.Cuda),
             AcceleratorChoice.OpenCL => First(context, AcceleratorType.OpenCL),
             _ => First(context, AcceleratorType.Cuda) ?? First(context, AcceleratorType.OpenCL) ?? First(context, AcceleratorType.CPU),

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using EosSweep.Core;
 using EosSweep.Core.Models;
 using EosSweep.Kernels.Execution;
@@ -43,24 +44,50 @@ public static class ModelCatalog
         };
     }
 
-    /// <summary>The CPU SIMD twin of a model's kernel (f64 only), or null when the model has none.</summary>
-    public static Kernels.Simd.ISimdKernel? Simd(ModelInfo model, LossKind loss, Precision precision)
+    /// <summary>
+    /// The CPU SIMD twin of a model's kernel, or null when the model has none. The lanes are 512 bits wide where the
+    /// machine runs Vector512 in hardware (AVX-512), else 256 bits (AVX2); <paramref name="wide"/> forces one (both give
+    /// the same bits: every lane operation is IEEE and lane-wise).
+    /// </summary>
+    public static Kernels.Simd.ISimdKernel? Simd(ModelInfo model, LossKind loss, Precision precision, bool? wide = null)
     {
-        if (precision != Precision.F64 || model is not IKernelFamily family)
+        if (model is not IKernelFamily family)
         {
             return null;
         }
 
-        return loss switch
+        bool w = wide ?? Vector512.IsHardwareAccelerated;
+        return (precision, w) switch
         {
-            LossKind.Logistic => family.MakeSimd<LogisticLoss>(),
-            LossKind.Sqrt => family.MakeSimd<SqrtLoss>(),
-            LossKind.LogCosh => family.MakeSimd<LogCoshLoss>(),
-            LossKind.Square => family.MakeSimd<SquareLoss>(),
-            LossKind.Logistic1 => family.MakeSimd<Logistic1Loss>(),
-            _ => null,
+            (Precision.F64, true) => SimdOf<V8, V8>(family, loss) ?? family.MakeSimdOf(loss),
+            (Precision.F64, false) => SimdOf<V4, V4>(family, loss) ?? family.MakeSimdOf(loss),
+            (Precision.F32, true) => SimdOf<V16f, V16d>(family, loss),
+            _ => SimdOf<V8f, V8>(family, loss),
         };
     }
+
+    /// <summary>The f64-only SIMD kernel of a model that registers no generic lanes.</summary>
+    private static Kernels.Simd.ISimdKernel? MakeSimdOf(this IKernelFamily family, LossKind loss) => loss switch
+    {
+        LossKind.Logistic => family.MakeSimd<LogisticLoss>(),
+        LossKind.Sqrt => family.MakeSimd<SqrtLoss>(),
+        LossKind.LogCosh => family.MakeSimd<LogCoshLoss>(),
+        LossKind.Square => family.MakeSimd<SquareLoss>(),
+        LossKind.Logistic1 => family.MakeSimd<Logistic1Loss>(),
+        _ => null,
+    };
+
+    private static Kernels.Simd.ISimdKernel? SimdOf<T, TW>(IKernelFamily family, LossKind loss)
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> => loss switch
+        {
+            LossKind.Logistic => family.MakeSimd<LogisticLoss, T, TW>(),
+            LossKind.Sqrt => family.MakeSimd<SqrtLoss, T, TW>(),
+            LossKind.LogCosh => family.MakeSimd<LogCoshLoss, T, TW>(),
+            LossKind.Square => family.MakeSimd<SquareLoss, T, TW>(),
+            LossKind.Logistic1 => family.MakeSimd<Logistic1Loss, T, TW>(),
+            _ => null,
+        };
 
     /// <summary>The kernel for a resolved spec.</summary>
     public static ITrajectoryKernel Kernel(SweepSpec spec) => Kernel(Find(spec.Model), spec.Loss, spec.Precision);

@@ -4,7 +4,7 @@ using EosSweep.Kernels.Simd;
 
 namespace EosSweep.Engine;
 
-/// <summary>Runs a batch on the CPU SIMD path over every core: chunks of trajectories in parallel, eight lanes each.</summary>
+/// <summary>Runs a batch on the CPU SIMD path over every core: chunks of trajectories in parallel, each on one thread at the kernel's lanes.</summary>
 public static class SimdSweep
 {
     /// <summary>Trajectories per parallel chunk.</summary>

@@ -22,11 +22,13 @@ public sealed class SweepSession : IDisposable
     private readonly Context _context;
     private readonly Accelerator _accelerator;
     private readonly ITrajectoryKernel _kernel;
-    private readonly SweepLaunch _launch;
+    private readonly SweepLaunch? _launch;
     private readonly ModelDataBuffers _data;
+    private readonly Kernels.Simd.ISimdKernel? _simd;
 
-    private SweepSession(SweepSpec spec, Context context, Accelerator accelerator, ITrajectoryKernel kernel, SweepLaunch launch, ModelDataBuffers data)
+    private SweepSession(SweepSpec spec, Context context, Accelerator accelerator, ITrajectoryKernel kernel, SweepLaunch? launch, ModelDataBuffers data, Kernels.Simd.ISimdKernel? simd)
     {
+        _simd = simd;
         _spec = spec;
         _context = context;
         _accelerator = accelerator;
@@ -46,12 +48,16 @@ public sealed class SweepSession : IDisposable
         try
         {
             accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
-            var launch = SweepRunner.Load(context, accelerator, kernel);
+            // On the CPU the SIMD path runs the models that have one (bit-identical to the kernel); cpu-ilgpu and traces keep the kernel.
+            var simd = accelerator.AcceleratorType == AcceleratorType.CPU && spec.Accelerator != AcceleratorChoice.CpuIlgpu && spec.Trace is null
+                ? ModelCatalog.Simd(ModelCatalog.Find(spec.Model), spec.Loss, spec.Precision)
+                : null;
+            var launch = simd is null ? SweepRunner.Load(context, accelerator, kernel) : null;
             int batch = BatchOf(spec, accelerator, kernel);
             var data = ModelCatalog.Find(spec.Model) is IModelDataProvider provider
                 ? provider.Prepare(spec, accelerator, batch)
                 : ModelDataBuffers.Empty(accelerator);
-            return new SweepSession(spec, context, accelerator, kernel, launch, data);
+            return new SweepSession(spec, context, accelerator, kernel, launch, data, simd);
         }
         catch
         {
@@ -62,7 +68,7 @@ public sealed class SweepSession : IDisposable
     }
 
     /// <summary>The accelerator's name.</summary>
-    public string AcceleratorName => _accelerator.Name;
+    public string AcceleratorName => _simd is null ? _accelerator.Name : $"{_accelerator.Name}, SIMD {_simd.Width} lanes per thread";
 
     /// <summary>cpu, cuda or opencl.</summary>
     public string AcceleratorKind => AcceleratorFactory.Kind(_accelerator.AcceleratorType);
@@ -121,6 +127,9 @@ public sealed class SweepSession : IDisposable
             }
         }
 
+        IBatchCompute compute = _simd is not null
+            ? new SimdBatchCompute(_simd, grid, spec.Threads)
+            : new IlgpuBatchCompute(_accelerator, _launch!, values, meta, outD, outI, data, traceSlots, traceBuffer, slotHost); // _launch is loaded whenever _simd is null
         var counts = new long[RegimeRules.All.Count];
         long steps = 0;
         var clock = Stopwatch.StartNew();
@@ -148,24 +157,7 @@ public sealed class SweepSession : IDisposable
                 traceSlots.CopyFromCPU(slotHost);
             }
 
-            _launch.Launch(args.Count, values.View, meta.View, args, outD.View, outI.View, data.Doubles, data.Ints, data.Scratch, traceSlots.View, traceBuffer.View);
-            _accelerator.Synchronize();
-            if (batch.Traces is { } traces)
-            {
-                traceSlots.CopyToCPU(slotHost);
-                for (int i = 0; i < args.Count; i++)
-                {
-                    if (slotHost[i] >= 0)
-                    {
-                        traces.Counts[slotHost[i]] = slotHost[cap + i];
-                    }
-                }
-
-                traceBuffer.CopyToCPU(traces.Buffer);
-            }
-
-            outD.CopyToCPU(batch.Doubles);
-            outI.CopyToCPU(batch.Ints);
+            compute.Run(args, batch);
             batch.Start = start;
             batch.Count = args.Count;
             Tally(batch, counts, ref steps);

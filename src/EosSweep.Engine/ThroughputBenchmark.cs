@@ -137,7 +137,7 @@ public static class ThroughputBenchmark
             }
             if (simd.Count > 0)
             {
-                yield return new BenchmarkResult(name, $"SIMD V8 lanes, {Environment.ProcessorCount} threads", spec.Grid.Count, simdSteps, Median(simd), repeats);
+                yield return new BenchmarkResult(name, $"SIMD path ({simdKernel?.Width} lanes per thread), {Environment.ProcessorCount} threads", spec.Grid.Count, simdSteps, Median(simd), repeats);
             }
         }
     }

@@ -18,4 +18,13 @@ public interface IKernelFamily
     /// <summary>The CPU SIMD twin for loss <typeparamref name="TLoss"/> in f64 lanes, or null when the model has none.</summary>
     Simd.ISimdKernel? MakeSimd<TLoss>()
         where TLoss : struct, ILoss => null;
+
+    /// <summary>
+    /// The CPU SIMD twin for loss <typeparamref name="TLoss"/> at lanes <typeparamref name="T"/> (f64 or f32), or null
+    /// when the model's struct cannot run at lanes; the engine picks the lane type the machine runs fastest.
+    /// </summary>
+    Simd.ISimdKernel? MakeSimd<TLoss, T, TW>()
+        where TLoss : struct, ILoss
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> => null;
 }

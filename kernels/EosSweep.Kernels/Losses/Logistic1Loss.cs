@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EosSweep.Kernels.Numerics;
 
 namespace EosSweep.Kernels.Losses;
@@ -9,6 +10,7 @@ namespace EosSweep.Kernels.Losses;
 public readonly struct Logistic1Loss : ILoss
 {
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Evaluate<T>(T s, out T d1, out T d2) where T : struct, IReal<T>
     {
         T a = T.Abs(s);

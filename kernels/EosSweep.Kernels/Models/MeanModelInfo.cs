@@ -192,5 +192,11 @@ public sealed class MeanModelInfo : ModelInfo, IKernelFamily
 
     /// <inheritdoc/>
     public Simd.ISimdKernel MakeSimd<TLoss>()
-        where TLoss : struct, ILoss => new Simd.SimdKernel<MeanModel<TLoss, V8>>();
+        where TLoss : struct, ILoss => MakeSimd<TLoss, V8, V8>();
+
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss, T, TW>()
+        where TLoss : struct, ILoss
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> => new Simd.SimdKernel<MeanModel<TLoss, T>, T, TW>(interleave: false);
 }

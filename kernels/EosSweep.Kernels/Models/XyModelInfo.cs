@@ -153,7 +153,13 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
 
     /// <inheritdoc/>
     public Simd.ISimdKernel MakeSimd<TLoss>()
-        where TLoss : struct, ILoss => new Simd.SimdKernel<XyModel<TLoss, V8>>();
+        where TLoss : struct, ILoss => MakeSimd<TLoss, V8, V8>();
+
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss, T, TW>()
+        where TLoss : struct, ILoss
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> => new Simd.SimdKernel<XyModel<TLoss, T>, T, TW>(interleave: false);
 
     private static double Share(int k, int n) => n == 0 ? double.NaN : (double)k / n;
 }

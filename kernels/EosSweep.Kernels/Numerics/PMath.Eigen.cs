@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace EosSweep.Kernels.Numerics;
 
 public static partial class PMath
 {
     /// <summary>The larger eigenvalue of the symmetric 2×2 matrix [[a, b], [b, c]]: (a+c)/2 + √(((a−c)/2)² + b²).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MaxEigenvalue2<T>(T a, T b, T c) where T : struct, IReal<T>
     {
         T mean = T.C(0.5) * (a + c);

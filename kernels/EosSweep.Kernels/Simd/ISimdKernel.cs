@@ -3,9 +3,12 @@ using EosSweep.Kernels.Execution;
 
 namespace EosSweep.Kernels.Simd;
 
-/// <summary>A model closed over a loss at <see cref="Numerics.V8"/> lanes: the CPU SIMD twin of a sweep kernel.</summary>
+/// <summary>A model closed over a loss at SIMD lanes: the CPU SIMD twin of a sweep kernel.</summary>
 public interface ISimdKernel
 {
+    /// <summary>Trajectories in flight per thread (lanes × interleaved groups); a chunk of rows should be a few times this.</summary>
+    int Width => 8;
+
     /// <summary>Runs rows [from, to) of the batch (trajectories args.Start + row) on the calling thread.</summary>
     void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to);
 }

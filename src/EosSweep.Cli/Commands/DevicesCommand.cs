@@ -19,6 +19,10 @@ public static class DevicesCommand
                 stdout.WriteLine($"{d.Index,-3} {d.Kind,-7} {FormatBytes(d.MemoryBytes),12} {d.WarpSize,5} {d.MaxThreadsPerGroup,10} {d.Multiprocessors,5}  {d.Name}");
             }
 
+            // The CPU engines of `run`: which one --accelerator cpu uses, and the lanes it runs at.
+            string lanes = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit (8 f64 / 16 f32)" : "256-bit (4 f64 / 8 f32)";
+            stdout.WriteLine($"cpu engines: --accelerator cpu runs xy and mean on the SIMD path ({lanes} lanes per thread, bit-identical to the kernel), "
+                + "other models and --trace on ILGPU's CPU accelerator; --accelerator cpu-ilgpu uses ILGPU's CPU accelerator for all");
             return 0;
         }));
         return cmd;

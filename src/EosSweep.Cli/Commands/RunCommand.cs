@@ -18,7 +18,7 @@ public static class RunCommand
         var steps = new Option<string?>("--steps") { Description = $"GD steps per trajectory (default {SpecResolver.DefaultSteps}, or the model's τ)", HelpName = "N" };
         var tau = new Option<string?>("--tau") { Description = "Total time τ: each trajectory runs T = round(τ/η) steps (sparse-coding default 10)", HelpName = "TAU" };
         var precision = new Option<string?>("--precision") { Description = "f64 (default) or f32" };
-        var accelerator = new Option<string?>("--accelerator") { Description = "auto (default: a GPU when present, else CPU), cpu, cuda or opencl" };
+        var accelerator = new Option<string?>("--accelerator") { Description = "auto (default: a GPU when present, else CPU), cpu (SIMD path where the model has one), cpu-ilgpu (ILGPU's CPU accelerator), cuda or opencl" };
         var batch = new Option<string?>("--batch") { Description = "Trajectories per kernel launch (default: from device memory)", HelpName = "N" };
         var threads = new Option<string?>("--threads") { Description = "CPU accelerator threads (rounded up to even); never changes a result", HelpName = "N" };
         var tol = new Option<string?>("--tol") { Description = "Convergence tolerance on the relative GD move (default 1e-10 f64, 1e-6 f32)" };

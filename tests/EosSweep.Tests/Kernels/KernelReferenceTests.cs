@@ -19,6 +19,7 @@ public sealed class KernelReferenceTests
             Model = "xy",
             Loss = loss,
             Steps = 3000,
+            Accelerator = "cpu-ilgpu",
             Axes = new Dictionary<string, string> { ["eta"] = "log:0.02:0.8:7", ["x0"] = "-0.3,0.1", ["y0"] = "lin:0.5:14:9" },
         });
         var rows = SweepHarness.Run(spec);
@@ -51,6 +52,7 @@ public sealed class KernelReferenceTests
             Model = "mean",
             Loss = loss,
             Steps = 3000,
+            Accelerator = "cpu-ilgpu",
             Axes = new Dictionary<string, string> { ["eta"] = "log:1e-4:0.02:6", ["a_plus0"] = "0.05,0.3", ["b0"] = "0,-0.5", ["d"] = "50,200" },
         });
         var rows = SweepHarness.Run(spec);

@@ -11,9 +11,12 @@ internal static class PlainReference
 {
     internal sealed record Result(double[] Theta, double FinalLoss, double MinLoss, double SharpFinal, double SharpMax, double Ratio, int Steps, int DivergedStep, int Regime);
 
-    private static double Tanh(double x) => PMath.Tanh(new R64(x)).V;
-
-    private static double Exp(double x) => PMath.Exp(new R64(x)).V;
+    private static double ExpNeg(double a, out double em1)
+    {
+        double e = PMath.ExpNeg(new R64(a), out var m).V;
+        em1 = m.V;
+        return e;
+    }
 
     private static double Log1p(double x) => PMath.Log1p(new R64(x)).V;
 
@@ -30,10 +33,10 @@ internal static class PlainReference
         {
             case LossKind.Logistic:
                 {
-                    double e = Exp(-a);
-                    double onePlus = 1.0 + e;
-                    d1 = 0.5 * Tanh(0.5 * s);
-                    d2 = e / (onePlus * onePlus);
+                    double e = ExpNeg(a, out double em1);
+                    double inv = 1.0 / (1.0 + e);
+                    d1 = Math.CopySign(-0.5 * (em1 * inv), s);
+                    d2 = (e * inv) * inv;
                     return (0.5 * a) + Log1p(e);
                 }
 
@@ -48,11 +51,11 @@ internal static class PlainReference
 
             case LossKind.LogCosh:
                 {
-                    double t = Tanh(s);
-                    double e = Exp(-2.0 * a);
-                    double onePlus = 1.0 + e;
+                    double e = ExpNeg(2.0 * a, out double em1);
+                    double inv = 1.0 / (1.0 + e);
+                    double t = Math.CopySign(-(em1 * inv), s);
                     d1 = t;
-                    d2 = (4.0 * e) / (onePlus * onePlus);
+                    d2 = (4.0 * (e * inv)) * inv;
                     return a < 0.5 ? -0.5 * Log1p(-(t * t)) : (a + Log1p(e)) - PMath.Ln2;
                 }
 
