@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EosSweep.Core;
+using EosSweep.Core.Resources;
 using EosSweep.Core.Results;
 using EosSweep.Kernels.Execution;
 using EosSweep.Kernels.Models;
@@ -36,8 +37,12 @@ public sealed class SweepSession : IDisposable
     }
 
     /// <summary>Opens the accelerator of <paramref name="spec"/> and compiles its kernel.</summary>
-    /// <exception cref="SweepInputException">The accelerator asked for is not present.</exception>
-    public static SweepSession Open(SweepSpec spec)
+    /// <param name="spec">The sweep.</param>
+    /// <param name="approve">Called with the run's estimated disk and memory footprint once the accelerator is
+    /// open and the batch known, before the kernel compiles or any model data is generated; it may throw
+    /// <see cref="SweepInputException"/> to refuse the run.</param>
+    /// <exception cref="SweepInputException">The accelerator asked for is not present, or <paramref name="approve"/> refused.</exception>
+    public static SweepSession Open(SweepSpec spec, Action<RunFootprint>? approve = null)
     {
         var kernel = ModelCatalog.Kernel(spec);
         var context = AcceleratorFactory.CreateContext(spec.Threads);
@@ -45,9 +50,14 @@ public sealed class SweepSession : IDisposable
         try
         {
             accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
-            var launch = SweepRunner.Load(context, accelerator, kernel);
             int batch = BatchOf(spec, accelerator, kernel);
-            var data = ModelCatalog.Find(spec.Model) is IModelDataProvider provider
+            var model = ModelCatalog.Find(spec.Model);
+            var provider = model as IModelDataProvider;
+            approve?.Invoke(RunFootprint.Estimate(
+                spec, model, spec.Grid.Count, batch, provider?.DataBytes(spec, batch) ?? 0,
+                accelerator.AcceleratorType == AcceleratorType.CPU, accelerator.MemorySize));
+            var launch = SweepRunner.Load(context, accelerator, kernel);
+            var data = provider is not null
                 ? provider.Prepare(spec, accelerator, batch)
                 : ModelDataBuffers.Empty(accelerator);
             return new SweepSession(spec, context, accelerator, kernel, launch, data);
