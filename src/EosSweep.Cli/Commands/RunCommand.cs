@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using EosSweep.Core;
+using EosSweep.Core.Grid;
+using EosSweep.Core.Resources;
 using EosSweep.Engine;
 using EosSweep.Storage;
 
@@ -112,6 +114,14 @@ public static class RunCommand
             }
 
             var resolved = SpecResolver.Resolve(layered, ModelCatalog.All);
+            if (resolved.Precision == Precision.F32)
+            {
+                foreach (var warning in SinglePrecisionSpacing.Warnings(resolved.Axes))
+                {
+                    stderr.WriteLine($"eos-sweep: warning: {warning}");
+                }
+            }
+
             var dir = pr.GetValue(output) ?? Path.Combine("runs", presetName ?? resolved.Model);
             int parts = OptionText.Int(pr.GetValue(rowsPerPart), "--rows-per-part") ?? DataSetWriterOptions.DefaultRowsPerPart;
             if (parts < 1)
@@ -130,7 +140,14 @@ public static class RunCommand
     public static async Task<SweepOutcome> RunAsync(SweepSpec spec, string dir, bool overwrite, TextWriter stdout, TextWriter stderr, CancellationToken ct,
         int rowsPerPart = DataSetWriterOptions.DefaultRowsPerPart)
     {
-        using var session = SweepSession.Open(spec);
+        // The footprint is checked before the kernel compiles or the directory is touched; it is printed once the
+        // directory is accepted, so a refused run (for whatever reason) prints exactly one line.
+        RunFootprint? estimate = null;
+        using var session = SweepSession.Open(spec, footprint =>
+        {
+            ResourceCheck.Verify(footprint, dir);
+            estimate = footprint;
+        });
         var runInfo = new Dictionary<string, string>
         {
             ["accelerator"] = session.AcceleratorName,
@@ -141,6 +158,11 @@ public static class RunCommand
         var model = ModelCatalog.Find(spec.Model);
         await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, overwrite, new DataSetWriterOptions { RowsPerPart = rowsPerPart });
         var traceWriter = spec.Trace is null ? null : TraceWriter.Create(dir, model, spec);
+        if (estimate is not null)
+        {
+            stderr.WriteLine($"eos-sweep: {estimate.Summary()}");
+        }
+
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {spec.Grid.Count:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {dir}"));
         Func<IProgress<SweepProgress>, Task<SweepOutcome>> work = progress =>
