@@ -41,8 +41,10 @@ public sealed class SweepSession : IDisposable
     /// <param name="approve">Called with the run's estimated disk and memory footprint once the accelerator is
     /// open and the batch known, before the kernel compiles or any model data is generated; it may throw
     /// <see cref="SweepInputException"/> to refuse the run.</param>
+    /// <param name="rows">Trajectories this run will compute, for the estimate (a shard's or a resume's remainder);
+    /// null: the whole grid.</param>
     /// <exception cref="SweepInputException">The accelerator asked for is not present, or <paramref name="approve"/> refused.</exception>
-    public static SweepSession Open(SweepSpec spec, Action<RunFootprint>? approve = null)
+    public static SweepSession Open(SweepSpec spec, Action<RunFootprint>? approve = null, long? rows = null)
     {
         var kernel = ModelCatalog.Kernel(spec);
         var context = AcceleratorFactory.CreateContext(spec.Threads);
@@ -54,7 +56,7 @@ public sealed class SweepSession : IDisposable
             var model = ModelCatalog.Find(spec.Model);
             var provider = model as IModelDataProvider;
             approve?.Invoke(RunFootprint.Estimate(
-                spec, model, spec.Grid.Count, batch, provider?.DataBytes(spec, batch) ?? 0,
+                spec, model, rows ?? spec.Grid.Count, batch, provider?.DataBytes(spec, batch) ?? 0,
                 accelerator.AcceleratorType == AcceleratorType.CPU, accelerator.MemorySize));
             var launch = SweepRunner.Load(context, accelerator, kernel);
             var data = provider is not null
