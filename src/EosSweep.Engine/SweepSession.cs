@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EosSweep.Core;
 using EosSweep.Core.Grid;
+using EosSweep.Core.Resources;
 using EosSweep.Core.Results;
 using EosSweep.Kernels.Execution;
 using EosSweep.Kernels.Models;
@@ -39,8 +40,14 @@ public sealed class SweepSession : IDisposable
     }
 
     /// <summary>Opens the accelerator of <paramref name="spec"/> and compiles its kernel.</summary>
-    /// <exception cref="SweepInputException">The accelerator asked for is not present.</exception>
-    public static SweepSession Open(SweepSpec spec)
+    /// <param name="spec">The sweep.</param>
+    /// <param name="approve">Called with the run's estimated disk and memory footprint once the accelerator is
+    /// open and the batch known, before the kernel compiles or any model data is generated; it may throw
+    /// <see cref="SweepInputException"/> to refuse the run.</param>
+    /// <param name="rows">Trajectories this run will compute, for the estimate (a shard's or a resume's remainder);
+    /// null: the whole grid.</param>
+    /// <exception cref="SweepInputException">The accelerator asked for is not present, or <paramref name="approve"/> refused.</exception>
+    public static SweepSession Open(SweepSpec spec, Action<RunFootprint>? approve = null, long? rows = null)
     {
         var kernel = ModelCatalog.Kernel(spec);
         var context = AcceleratorFactory.CreateContext(spec.Threads);
@@ -52,9 +59,14 @@ public sealed class SweepSession : IDisposable
             var simd = accelerator.AcceleratorType == AcceleratorType.CPU && spec.Accelerator != AcceleratorChoice.CpuIlgpu && spec.Trace is null
                 ? ModelCatalog.Simd(ModelCatalog.Find(spec.Model), spec.Loss, spec.Precision)
                 : null;
-            var launch = simd is null ? SweepRunner.Load(context, accelerator, kernel) : null;
             int batch = BatchOf(spec, accelerator, kernel);
-            var data = ModelCatalog.Find(spec.Model) is IModelDataProvider provider
+            var model = ModelCatalog.Find(spec.Model);
+            var provider = model as IModelDataProvider;
+            approve?.Invoke(RunFootprint.Estimate(
+                spec, model, rows ?? spec.Grid.Count, batch, provider?.DataBytes(spec, batch) ?? 0,
+                accelerator.AcceleratorType == AcceleratorType.CPU, accelerator.MemorySize));
+            var launch = simd is null ? SweepRunner.Load(context, accelerator, kernel) : null;
+            var data = provider is not null
                 ? provider.Prepare(spec, accelerator, batch)
                 : ModelDataBuffers.Empty(accelerator);
             return new SweepSession(spec, context, accelerator, kernel, launch, data, simd);

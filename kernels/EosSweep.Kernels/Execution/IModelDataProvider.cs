@@ -14,4 +14,9 @@ public interface IModelDataProvider
     /// <param name="accelerator">Where the data live.</param>
     /// <param name="capacity">Trajectories per launch: rows of the per-trajectory scratch.</param>
     ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator, int capacity);
+
+    /// <summary>Bytes <see cref="Prepare"/> will allocate on the accelerator (shared data and per-trajectory scratch),
+    /// computed without allocating, so the run can be refused with the numbers before any work.</summary>
+    /// <exception cref="SweepInputException">The spec asks for more data sets than the model supports.</exception>
+    long DataBytes(SweepSpec spec, int capacity);
 }

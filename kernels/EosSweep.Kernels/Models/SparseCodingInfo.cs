@@ -148,15 +148,18 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
         where T : struct, IScalar<T> => new TrajectoryKernel<SparseCodingModel<TLoss, T>, T>();
 
     /// <inheritdoc/>
+    public long DataBytes(SweepSpec spec, int capacity)
+    {
+        var size = Size(spec, capacity);
+        return (size.Doubles + size.Scratch) * sizeof(double);
+    }
+
+    /// <inheritdoc/>
     public ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator, int capacity)
     {
         var grid = spec.Grid;
-        long keyCount = grid.Stride(0);
-        if (keyCount > 1_000_000)
-        {
-            throw new SweepInputException($"sparse-coding: {keyCount:N0} distinct data sets (d × n × lambda × n_test × seed); at most 1,000,000");
-        }
-
+        var size = Size(spec, capacity);
+        long keyCount = size.Keys;
         var table = new double[7 * keyCount];
         var ints = new int[1 + (2 * keyCount)];
         ints[0] = (int)keyCount;
@@ -184,9 +187,8 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
                 $"sparse-coding: the data sets need {bytes / 1048576.0:N0} MiB ({threads:N0} samples), more than half of the accelerator's {accelerator.MemorySize / 1048576.0:N0} MiB");
         }
 
-        bool perCoordinate = spec.Options.TryGetValue("second_layer", out var layer) && layer == "per-coordinate";
-        long scratchPerTrajectory = perCoordinate ? (8 * (long)spec.Axis("d").Values.Max()) + 2 : 1;
-        long scratchBytes = scratchPerTrajectory * capacity * sizeof(double);
+        bool perCoordinate = size.Scratch > 1;
+        long scratchBytes = size.Scratch * sizeof(double);
         if (bytes + scratchBytes > accelerator.MemorySize / 2)
         {
             throw new SweepInputException(
@@ -199,6 +201,27 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
         var generate = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, ArrayView<double>>(SparseCodingData.Generate);
         generate((int)threads, keys.View, (int)keyCount, doubles.View);
         accelerator.Synchronize();
-        return new ModelDataBuffers(doubles, header, accelerator.Allocate1D<double>(perCoordinate ? scratchPerTrajectory * capacity : 1), capacity);
+        return new ModelDataBuffers(doubles, header, accelerator.Allocate1D<double>(perCoordinate ? size.Scratch : 1), capacity);
+    }
+
+    /// <summary>Data keys, shared doubles and scratch doubles of a sweep (the layout <see cref="Prepare"/> allocates).</summary>
+    private static (long Keys, long Doubles, long Scratch) Size(SweepSpec spec, int capacity)
+    {
+        var grid = spec.Grid;
+        long keyCount = grid.Stride(0);
+        if (keyCount > 1_000_000)
+        {
+            throw new SweepInputException($"sparse-coding: {keyCount:N0} distinct data sets (d × n × lambda × n_test × seed); at most 1,000,000");
+        }
+
+        long offset = 0;
+        for (long k = 0; k < keyCount; k++)
+        {
+            offset += SparseCodingLayout.BlockLength((long)grid.Value(k, 2), (long)grid.Value(k, 4), (long)grid.Value(k, 1));
+        }
+
+        bool perCoordinate = spec.Options.TryGetValue("second_layer", out var layer) && layer == "per-coordinate";
+        long scratch = perCoordinate ? ((8 * (long)spec.Axis("d").Values.Max()) + 2) * capacity : 1;
+        return (keyCount, offset, scratch);
     }
 }

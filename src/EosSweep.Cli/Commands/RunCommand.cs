@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EosSweep.Core;
 using EosSweep.Core.Grid;
+using EosSweep.Core.Resources;
 using EosSweep.Engine;
 using EosSweep.Storage;
 
@@ -115,6 +116,14 @@ public static class RunCommand
             }
 
             var resolved = SpecResolver.Resolve(layered, ModelCatalog.All);
+            if (resolved.Precision == Precision.F32)
+            {
+                foreach (var warning in SinglePrecisionSpacing.Warnings(resolved.Axes))
+                {
+                    stderr.WriteLine($"eos-sweep: warning: {warning}");
+                }
+            }
+
             var dir = pr.GetValue(output) ?? Path.Combine("runs", presetName ?? resolved.Model);
             int parts = OptionText.Int(pr.GetValue(rowsPerPart), "--rows-per-part") ?? DataSetWriterOptions.DefaultRowsPerPart;
             if (parts < 1)
@@ -151,7 +160,14 @@ public static class RunCommand
     public static async Task<(SweepOutcome? Outcome, bool Complete)> RunAsync(
         SweepSpec spec, string dir, RunTarget target, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        using var session = SweepSession.Open(spec);
+        // The footprint is checked before the kernel compiles or the directory is touched; it is printed once the
+        // directory is accepted, so a refused run (for whatever reason) prints exactly one line.
+        RunFootprint? estimate = null;
+        using var session = SweepSession.Open(spec, footprint =>
+        {
+            ResourceCheck.Verify(footprint, dir);
+            estimate = footprint;
+        }, rows: target.Shard.Range(spec.Grid.Count).Count);
         var runInfo = new Dictionary<string, string>
         {
             ["accelerator"] = session.AcceleratorName,
@@ -190,6 +206,11 @@ public static class RunCommand
         }
 
         var traceWriter = spec.Trace is null ? null : TraceWriter.Create(dir, model, spec, writer.Pending);
+        if (estimate is not null)
+        {
+            stderr.WriteLine($"eos-sweep: {estimate.Summary()}");
+        }
+
         stderr.WriteLine(string.Create(inv,
             $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {writer.PendingRows:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {shardText}{dir}"));
         Func<IProgress<SweepProgress>, Task<SweepOutcome>> work = progress =>

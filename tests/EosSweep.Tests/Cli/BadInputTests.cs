@@ -35,6 +35,13 @@ public sealed class BadInputTests
         { "cannot read spec file", ["run", "--spec", "/nonexistent/eos-sweep-spec.json"] },
         { "--d must be > 0, got -3", ["run", "--model", "mean", "--d", "-3"] },
         { "--seed must be a non-negative integer, got -1", ["run", "--model", "xy", "--seed", "-1"] },
+        { "--tau must be finite, got 'NaN'", ["run", "--model", "sparse-coding", "--tau", "NaN"] },
+        { "--diverge-bound must be finite, got '-Infinity'", ["run", "--model", "xy", "--diverge-bound", "-Infinity"] },
+        { "--eos-margin must be finite, got 'nan'", ["run", "--model", "xy", "--eos-margin", "nan"] },
+        { "--tol must be finite, got '1e999'", ["run", "--model", "xy", "--tol", "1e999"] },
+        { "'NaN' is not finite", ["run", "--model", "xy", "--eta", "0.1,NaN"] },
+        { "'Infinity' is not finite", ["run", "--model", "xy", "--x0", "lin:0:Infinity:3"] },
+        { "'-1e400' is not finite", ["run", "--model", "mean", "--a-plus0", "log:1:-1e400:3"] },
     };
 
     [Theory]
@@ -54,6 +61,12 @@ public sealed class BadInputTests
     [InlineData("{ \"model\": \"xy\", \"steps\": \"many\" }", "is not a valid sweep spec")]
     [InlineData("{ \"model\": \"xy\", \"axes\": { \"eta\": \"log:0:1:3\" } }", "a log axis needs START > 0")]
     [InlineData("[1, 2]", "is not a valid sweep spec")]
+    [InlineData("{ \"model\": \"xy\", \"tol\": NaN }", "is not a valid sweep spec")]
+    [InlineData("{ \"model\": \"xy\", \"tol\": \"NaN\" }", "is not a valid sweep spec")]
+    [InlineData("{ \"model\": \"xy\", \"tau\": 1e400 }", "--tau must be a finite number > 0, got Infinity")]
+    [InlineData("{ \"model\": \"xy\", \"diverge_bound\": -1e999 }", "--diverge-bound must be a finite number > 0, got -Infinity")]
+    [InlineData("{ \"model\": \"xy\", \"axes\": { \"y0\": \"1,Infinity\" } }", "'Infinity' is not finite")]
+    [InlineData("{ \"model\": \"xy\", \"axes\": { \"eta\": \"lin:NaN:1:3\" } }", "'NaN' is not finite")]
     [InlineData("", "is not a valid sweep spec")]
     public void InvalidSpecFile_OneLineOnStderr(string json, string expected)
     {
