@@ -109,6 +109,8 @@ public sealed class SweepSession : IDisposable
         var counts = new long[RegimeRules.All.Count];
         long steps = 0;
         var clock = Stopwatch.StartNew();
+        var ioWait = TimeSpan.Zero;   // compute loop blocked on the previous batch's write
+        long writeTicks = 0;
         Task pending = Task.CompletedTask;
         int k = 0;
         for (long start = 0; start < total; start += cap, k++)
@@ -154,13 +156,29 @@ public sealed class SweepSession : IDisposable
             batch.Start = start;
             batch.Count = args.Count;
             Tally(batch, counts, ref steps);
+            long waitFrom = Stopwatch.GetTimestamp();
             await pending.ConfigureAwait(false);
-            pending = Task.Run(() => consume(batch, ct), ct);
+            ioWait += Stopwatch.GetElapsedTime(waitFrom);
+            pending = Task.Run(() => Timed(consume, batch, ct), ct);
             progress?.Report(new SweepProgress(start + args.Count, total, clock.Elapsed));
         }
 
+        long lastFrom = Stopwatch.GetTimestamp();
         await pending.ConfigureAwait(false);
-        return new SweepOutcome(total, steps, clock.Elapsed, AcceleratorName, AcceleratorKind, cap, counts);
+        ioWait += Stopwatch.GetElapsedTime(lastFrom);
+        return new SweepOutcome(total, steps, clock.Elapsed, AcceleratorName, AcceleratorKind, cap, counts)
+        {
+            IoWait = ioWait,
+            WriteTime = TimeSpan.FromTicks(Interlocked.Read(ref writeTicks)),
+        };
+
+        // The consumer's own time; consumers run one at a time, in order.
+        async Task Timed(Func<ResultBatch, CancellationToken, Task> write, ResultBatch b, CancellationToken token)
+        {
+            long from = Stopwatch.GetTimestamp();
+            await write(b, token).ConfigureAwait(false);
+            Interlocked.Add(ref writeTicks, Stopwatch.GetElapsedTime(from).Ticks);
+        }
     }
 
     /// <summary>The kernel args for a host or device run of trajectories [start, start + count).</summary>
