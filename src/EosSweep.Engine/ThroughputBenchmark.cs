@@ -29,12 +29,22 @@ public static class ThroughputBenchmark
         {
             all.Add(new SweepSettings
             {
-                Model = "xy", Loss = "logistic", Steps = steps, Tolerance = 0, Accelerator = "cpu", Precision = precision,
+                Model = "xy",
+                Loss = "logistic",
+                Steps = steps,
+                Tolerance = 0,
+                Accelerator = "cpu",
+                Precision = precision,
                 Axes = new Dictionary<string, string> { ["eta"] = $"log:0.01:0.5:{side}", ["y0"] = $"lin:0.5:12:{side}", ["x0"] = "0.1" },
             });
             all.Add(new SweepSettings
             {
-                Model = "mean", Loss = "logistic", Steps = steps, Tolerance = 0, Accelerator = "cpu", Precision = precision,
+                Model = "mean",
+                Loss = "logistic",
+                Steps = steps,
+                Tolerance = 0,
+                Accelerator = "cpu",
+                Precision = precision,
                 Axes = new Dictionary<string, string> { ["eta"] = $"log:3e-5:0.0125:{side}", ["a_plus0"] = $"lin:-0.2:0.2:{side}" },
             });
             all.Add(SparseCoding(quick, "fast", precision));
@@ -56,7 +66,11 @@ public static class ThroughputBenchmark
         int steps = quick ? 200 : 2000;
         SweepSettings Grid(string y0) => new()
         {
-            Model = "xy", Loss = "square", Steps = steps, Tolerance = 0, Accelerator = "cpu",
+            Model = "xy",
+            Loss = "square",
+            Steps = steps,
+            Tolerance = 0,
+            Accelerator = "cpu",
             Axes = new Dictionary<string, string> { ["eta"] = "0.1", ["x0"] = $"lin:0.05:0.15:{side}", ["y0"] = y0 },
         };
         return (Grid($"lin:4.405:4.469:{side}"), Grid($"lin:4.405:30:{side}"));

@@ -17,7 +17,10 @@ public sealed class NumpyBaselineTests
     public void NumpyXySweep_AgreesWithTheEngine(string precision, double tolerance) =>
         AssertAgrees(new SweepSettings
         {
-            Model = "xy", Loss = "logistic", Steps = 3000, Precision = precision,
+            Model = "xy",
+            Loss = "logistic",
+            Steps = 3000,
+            Precision = precision,
             Axes = new Dictionary<string, string> { ["eta"] = "log:0.02:0.5:8", ["y0"] = "lin:0.5:10:8", ["x0"] = "0.1" },
         }, tolerance);
 
@@ -27,7 +30,10 @@ public sealed class NumpyBaselineTests
     public void NumpyMeanSweep_AgreesWithTheEngine(string precision, double tolerance) =>
         AssertAgrees(new SweepSettings
         {
-            Model = "mean", Loss = "logistic", Steps = 3000, Precision = precision,
+            Model = "mean",
+            Loss = "logistic",
+            Steps = 3000,
+            Precision = precision,
             Axes = new Dictionary<string, string> { ["eta"] = "log:1e-4:5e-3:8", ["a_plus0"] = "lin:-0.1:0.1:5" },
         }, tolerance);
 
