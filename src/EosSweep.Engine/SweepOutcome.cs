@@ -11,4 +11,11 @@ namespace EosSweep.Engine;
 /// <param name="Batch">Trajectories per launch.</param>
 /// <param name="RegimeCounts">Rows per regime, indexed by <see cref="Regime"/> code.</param>
 public sealed record SweepOutcome(
-    long Trajectories, long TrajectorySteps, TimeSpan Elapsed, string Accelerator, string AcceleratorKind, int Batch, long[] RegimeCounts);
+    long Trajectories, long TrajectorySteps, TimeSpan Elapsed, string Accelerator, string AcceleratorKind, int Batch, long[] RegimeCounts)
+{
+    /// <summary>Wall time the compute loop spent awaiting the previous batch's write (the final write included).</summary>
+    public TimeSpan IoWait { get; init; }
+
+    /// <summary>Time the consumer (the writer) spent on its batches, overlapped with compute.</summary>
+    public TimeSpan WriteTime { get; init; }
+}

@@ -145,6 +145,8 @@ public sealed class SweepSession : IDisposable
         var counts = new long[RegimeRules.All.Count];
         long steps = 0;
         var clock = Stopwatch.StartNew();
+        var ioWait = TimeSpan.Zero;   // compute loop blocked on the previous batch's write
+        long writeTicks = 0;
         Task pending = Task.CompletedTask;
         int k = 0;
         foreach (var (start, count) in Batches(ranges, cap))
@@ -173,15 +175,31 @@ public sealed class SweepSession : IDisposable
             batch.Start = start;
             batch.Count = args.Count;
             Tally(batch, counts, ref steps);
+            long waitFrom = Stopwatch.GetTimestamp();
             await pending.ConfigureAwait(false);
-            pending = Task.Run(() => consume(batch, ct), ct);
+            ioWait += Stopwatch.GetElapsedTime(waitFrom);
+            pending = Task.Run(() => Timed(consume, batch, ct), ct);
             done += args.Count;
             k++;
             progress?.Report(new SweepProgress(done, total, clock.Elapsed));
         }
 
+        long lastFrom = Stopwatch.GetTimestamp();
         await pending.ConfigureAwait(false);
-        return new SweepOutcome(total, steps, clock.Elapsed, AcceleratorName, AcceleratorKind, cap, counts);
+        ioWait += Stopwatch.GetElapsedTime(lastFrom);
+        return new SweepOutcome(total, steps, clock.Elapsed, AcceleratorName, AcceleratorKind, cap, counts)
+        {
+            IoWait = ioWait,
+            WriteTime = TimeSpan.FromTicks(Interlocked.Read(ref writeTicks)),
+        };
+
+        // The consumer's own time; consumers run one at a time, in order.
+        async Task Timed(Func<ResultBatch, CancellationToken, Task> write, ResultBatch b, CancellationToken token)
+        {
+            long from = Stopwatch.GetTimestamp();
+            await write(b, token).ConfigureAwait(false);
+            Interlocked.Add(ref writeTicks, Stopwatch.GetElapsedTime(from).Ticks);
+        }
     }
 
     /// <summary>The batches of <paramref name="ranges"/>: (start, count) with count ≤ <paramref name="cap"/>, never

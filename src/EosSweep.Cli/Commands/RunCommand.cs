@@ -230,6 +230,7 @@ public static class RunCommand
             ? await ProgressDisplay.WithBarAsync("trajectories", writer.PendingRows, work).ConfigureAwait(false)
             : await work(new ProgressDisplay(stderr)).ConfigureAwait(false);
         await writer.CompleteAsync().ConfigureAwait(false);
+        stderr.WriteLine(ResourceSummary(outcome));
         if (!writer.DataSetComplete)
         {
             stdout.WriteLine(string.Create(inv,
@@ -237,6 +238,15 @@ public static class RunCommand
         }
 
         return (outcome, writer.DataSetComplete);
+    }
+
+    /// <summary>Peak RSS, rows written per second, and how much of the wall time compute waited on writing.</summary>
+    public static string ResourceSummary(SweepOutcome o)
+    {
+        double wall = Math.Max(1e-9, o.Elapsed.TotalSeconds);
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"eos-sweep: peak RSS {self.PeakWorkingSet64 / 1048576.0:0} MiB; {ProgressDisplay.Rate(o.Trajectories / wall)} rows/s written ({ProgressDisplay.Rate(o.Trajectories / Math.Max(1e-9, o.WriteTime.TotalSeconds))} rows/s while writing); compute waited on I/O {100 * o.IoWait.TotalSeconds / wall:0.0} % of {wall:0.00} s wall, writer busy {100 * o.WriteTime.TotalSeconds / wall:0.0} %");
     }
 
     private static void PrintOutcome(SweepOutcome o, string dir, TextWriter stdout)
