@@ -7,16 +7,25 @@ namespace EosSweep.Engine;
 /// <summary>Runs a batch on the CPU SIMD path over every core: chunks of trajectories in parallel, each on one thread at the kernel's lanes.</summary>
 public static class SimdSweep
 {
-    /// <summary>Trajectories per parallel chunk.</summary>
+    /// <summary>Most trajectories per parallel chunk.</summary>
     public const int Chunk = 256;
 
     /// <summary>Runs trajectories [args.Start, args.Start + args.Count) into <paramref name="batch"/>.</summary>
     public static void Run(ISimdKernel kernel, HostGrid grid, KernelArgs args, ResultBatch batch, int? threads = null)
     {
-        int chunks = (args.Count + Chunk - 1) / Chunk;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
-        Parallel.For(0, chunks, options, c => kernel.Run(grid, args, batch, c * Chunk, Math.Min(args.Count, (c + 1) * Chunk)));
+        int workers = threads ?? Environment.ProcessorCount;
+        int chunk = ChunkOf(args.Count, workers, kernel.Width);
+        int chunks = (args.Count + chunk - 1) / chunk;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        Parallel.For(0, chunks, options, c => kernel.Run(grid, args, batch, c * chunk, Math.Min(args.Count, (c + 1) * chunk)));
         batch.Start = args.Start;
         batch.Count = args.Count;
     }
+
+    /// <summary>
+    /// Trajectories per chunk: at most <see cref="Chunk"/>, but small batches are cut finer (down to two vectors of lanes)
+    /// so that every worker gets about four chunks; a trajectory's result does not depend on its chunk.
+    /// </summary>
+    public static int ChunkOf(int count, int workers, int lanes) =>
+        Math.Clamp(count / (4 * Math.Max(1, workers)), 2 * lanes, Chunk);
 }

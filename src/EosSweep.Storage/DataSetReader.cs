@@ -90,6 +90,15 @@ public sealed class DataSetReader
             : throw new SweepInputException($"'{dir}' holds no EosSweep data set (no {DataSetLayout.SweepFile})");
     }
 
+    /// <summary>The spec a data set in <paramref name="dir"/> was started with (its <c>sweep.json</c>), or null
+    /// where the directory holds none: what <c>run --resume</c> continues when no flag restates the sweep.</summary>
+    /// <exception cref="SweepInputException">sweep.json exists but is unreadable or malformed.</exception>
+    public static SweepSettings? StoredSpec(string dir)
+    {
+        var path = Path.Combine(dir, DataSetLayout.SweepFile);
+        return File.Exists(path) ? SweepFile.Read(path).Spec : null;
+    }
+
     /// <summary>Opens a data set.</summary>
     /// <param name="dir">The data set directory.</param>
     /// <param name="allowIncomplete">Accept a data set without <c>_manifest.json</c> (a sweep that stopped or

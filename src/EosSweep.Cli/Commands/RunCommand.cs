@@ -32,7 +32,7 @@ public static class RunCommand
         var preset = new Option<string?>("--preset") { Description = $"Named sweep: {string.Join("|", Presets.Names)} (file and flags override it)" };
         var output = new Option<string?>("--out") { Description = "Output directory (default runs/<preset or model>)", HelpName = "DIR" };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace a data set already in --out (one process only; never while shards run)" };
-        var resume = new Option<bool>("--resume") { Description = "Continue the data set in --out (running the same command again does too); refuses a directory without one" };
+        var resume = new Option<bool>("--resume") { Description = "Continue the data set in --out: `run --resume --out DIR` alone restarts the sweep stored there (running the same command again continues it too); refuses a directory without one" };
         var shard = new Option<string?>("--shard") { Description = "Run shard K of N (0 <= K < N, K = SLURM_ARRAY_TASK_ID): a contiguous 1/N of the grid into the shared --out", HelpName = "K/N" };
         var rowsPerPart = new Option<string?>("--rows-per-part") { Description = "Rows per Parquet part file (default 1,000,000)", HelpName = "N" };
         var summarize = new Option<bool>("--summarize") { Description = "Write the report (phase diagrams, summary.csv) after the run" };
@@ -115,6 +115,20 @@ public static class RunCommand
                 layered = layered.Over(Presets.Get(presetName));
             }
 
+            // --resume continues the sweep stored in the directory: its sweep.json is the bottom layer, so
+            // `run --resume --out DIR` alone restarts it, and flags that restate it change nothing.
+            var outDir = pr.GetValue(output) ?? (presetName is null ? null : Path.Combine("runs", presetName));
+            if (pr.GetValue(resume) && pr.GetValue(overwrite))
+            {
+                throw new SweepInputException("--overwrite and --resume contradict each other: --overwrite discards the data set that --resume continues");
+            }
+
+            if (pr.GetValue(resume) && outDir is not null)
+            {
+                layered = layered.Over(DataSetReader.StoredSpec(outDir)
+                    ?? throw new SweepInputException($"--resume: '{outDir}' holds no data set to resume; run without --resume to start it"));
+            }
+
             var resolved = SpecResolver.Resolve(layered, ModelCatalog.All);
             if (resolved.Precision == Precision.F32)
             {
@@ -124,7 +138,7 @@ public static class RunCommand
                 }
             }
 
-            var dir = pr.GetValue(output) ?? Path.Combine("runs", presetName ?? resolved.Model);
+            var dir = outDir ?? Path.Combine("runs", resolved.Model);
             int parts = OptionText.Int(pr.GetValue(rowsPerPart), "--rows-per-part") ?? DataSetWriterOptions.DefaultRowsPerPart;
             if (parts < 1)
             {
@@ -138,11 +152,6 @@ public static class RunCommand
                 Shard = pr.GetValue(shard) is { } k ? Shard.Parse(k) : Shard.Whole,
                 RowsPerPart = parts,
             };
-            if (target.Overwrite && target.Resume)
-            {
-                throw new SweepInputException("--overwrite and --resume contradict each other: --overwrite discards the data set that --resume continues");
-            }
-
             var (outcome, complete) = await RunAsync(resolved, dir, target, stdout, stderr, ct).ConfigureAwait(false);
             if (outcome is not null)
             {

@@ -77,6 +77,24 @@ public sealed class DamagedPartTests
     }
 
     [Fact]
+    public void ResumeWithOnlyTheDirectory_ContinuesTheStoredSweep()
+    {
+        var (reference, dir) = TwoRuns();
+        File.Delete(Path.Combine(dir, Victim));
+        File.Delete(Path.Combine(dir, DataSetLayout.ManifestFile));
+
+        var resumed = CliRunner.Run("run", "--resume", "--out", dir, "--batch", "4");
+
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("computing 8 in 1 part(s)", resumed.Stderr, StringComparison.Ordinal);
+        DataSetAssert.Identical(reference, dir);
+
+        var nothing = CliRunner.Run("run", "--resume", "--out", CliRunner.TempDir());
+        Assert.Equal(2, nothing.ExitCode);
+        Assert.Contains("holds no data set to resume", Assert.Single(nothing.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ResumeWithoutDataSet_AndResumeWithOverwrite_AreRefused()
     {
         var dir = CliRunner.TempDir();
