@@ -20,6 +20,7 @@ public static class Program
             ModelsCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
             QueryCommand.Create(stdout, stderr),
+            CheckCommand.Create(stdout, stderr),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

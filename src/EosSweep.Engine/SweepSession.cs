@@ -36,15 +36,21 @@ public sealed class SweepSession : IDisposable
     }
 
     /// <summary>Opens the accelerator of <paramref name="spec"/> and compiles its kernel.</summary>
-    /// <exception cref="SweepInputException">The accelerator asked for is not present.</exception>
-    public static SweepSession Open(SweepSpec spec)
+    /// <param name="spec">The sweep.</param>
+    /// <param name="options">Kernel math and layout (default: the project's math, thread or group per trajectory by model and device).</param>
+    /// <exception cref="SweepInputException">The accelerator asked for is not present, or LibDevice is asked for and missing.</exception>
+    public static SweepSession Open(SweepSpec spec, KernelOptions? options = null)
     {
-        var kernel = ModelCatalog.Kernel(spec);
-        var context = AcceleratorFactory.CreateContext(spec.Threads);
+        options ??= KernelOptions.Default;
+        var kernel = ModelCatalog.Kernel(spec, options.Math);
+        var context = AcceleratorFactory.CreateContext(spec.Threads, options.Math == KernelMath.LibDevice && spec.Accelerator != AcceleratorChoice.Cpu);
         Accelerator? accelerator = null;
         try
         {
             accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
+            bool grouped = options.Layout == KernelLayout.Group
+                || (options.Layout == KernelLayout.Auto && accelerator.AcceleratorType != AcceleratorType.CPU);
+            kernel = (grouped ? ModelCatalog.GroupKernel(spec, options.Math) : null) ?? kernel;
             var launch = SweepRunner.Load(context, accelerator, kernel);
             int batch = BatchOf(spec, accelerator, kernel);
             var data = ModelCatalog.Find(spec.Model) is IModelDataProvider provider
@@ -62,6 +68,9 @@ public sealed class SweepSession : IDisposable
 
     /// <summary>The accelerator's name.</summary>
     public string AcceleratorName => _accelerator.Name;
+
+    /// <summary>Whether the launches run a group of threads per trajectory.</summary>
+    public bool Grouped => _kernel.Grouped;
 
     /// <summary>cpu, cuda or opencl.</summary>
     public string AcceleratorKind => AcceleratorFactory.Kind(_accelerator.AcceleratorType);

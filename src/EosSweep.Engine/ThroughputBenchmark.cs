@@ -51,11 +51,18 @@ public static class ThroughputBenchmark
         Options = new Dictionary<string, string> { ["step"] = step },
     };
 
-    /// <summary>Runs every workload: the CPU accelerator over the whole grid, the scalar loop over a slice.</summary>
-    public static IEnumerable<BenchmarkResult> Run(bool quick, int repeats, IReadOnlyList<Core.Models.ModelInfo> catalog)
+    /// <summary>Runs every workload: the accelerator over the whole grid, the scalar loop over a slice.</summary>
+    /// <param name="quick">Tiny workloads (a smoke test).</param>
+    /// <param name="repeats">Measured repeats (medians).</param>
+    /// <param name="catalog">The models.</param>
+    /// <param name="accelerator">The engine's accelerator (default cpu; cuda for scripts/gpu-check.sh).</param>
+    /// <param name="precision">f64 or f32 (default f64).</param>
+    public static IEnumerable<BenchmarkResult> Run(
+        bool quick, int repeats, IReadOnlyList<Core.Models.ModelInfo> catalog, string? accelerator = null, string? precision = null)
     {
-        foreach (var settings in Workloads(quick))
+        foreach (var workload in Workloads(quick))
         {
+            var settings = workload with { Accelerator = accelerator ?? workload.Accelerator, Precision = precision ?? workload.Precision };
             var spec = SpecResolver.Resolve(settings, catalog);
             var model = catalog.First(m => m.Name == spec.Model);
             var nonDefault = spec.Options.Where(o => model.Options.First(x => x.Name == o.Key).Default != o.Value).Select(o => $"{o.Key}={o.Value}");
@@ -103,7 +110,7 @@ public static class ThroughputBenchmark
                 if (simdKernel is not null && simdBatch is not null)
                 {
                     clock.Restart();
-                    SimdSweep.Run(simdKernel, grid, SweepSession.Args(spec, 0, total, total), simdBatch);
+                    SimdSweep.Run(simdKernel, grid, session.Data, SweepSession.Args(spec, 0, total, total), simdBatch);
                     simdSeconds = clock.Elapsed.TotalSeconds;
                 }
 

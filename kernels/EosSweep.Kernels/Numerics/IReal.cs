@@ -72,4 +72,16 @@ public interface IReal<T> where T : struct, IReal<T>
 
     /// <summary>Largest finite value of the type.</summary>
     static abstract T MaxValue { get; }
+
+    /// <summary>
+    /// e^x. The project's own <see cref="PMath.PortableExp{T}"/> unless a type brings its own (<see cref="R64Intrinsic"/>:
+    /// the backend's intrinsic, NVIDIA libdevice on CUDA); every model reaches it through <see cref="PMath.Exp{T}"/>.
+    /// </summary>
+    static virtual T Exp(T x) => PMath.PortableExp(x);
+
+    /// <summary>ln x: <see cref="PMath.PortableLog{T}"/> unless a type brings its own (see <see cref="Exp"/>).</summary>
+    static virtual T Log(T x) => PMath.PortableLog(x);
+
+    /// <summary>tanh x: <see cref="PMath.PortableTanh{T}"/> unless a type brings its own (see <see cref="Exp"/>).</summary>
+    static virtual T Tanh(T x) => PMath.PortableTanh(x);
 }

@@ -37,7 +37,7 @@ public static partial class PMath
     /// in f64. Results below 2^(emin+2) (x &lt; −1020·ln 2 ≈ −707.01 in f64, −124·ln 2 in f32) are 0, the
     /// flush rule; x above ln(MaxValue) (709.78 in f64, 88.72 in f32) gives +∞; −∞ gives 0; NaN gives NaN.
     /// </summary>
-    public static T Exp<T>(T x) where T : struct, IReal<T>
+    public static T PortableExp<T>(T x) where T : struct, IReal<T>
     {
         // The clamps follow the type: n stays where 2^(n−1) is a normal number.
         T lo = (T.Exponent(T.MinNormal) + T.C(2.0)) * T.C(Ln2);
@@ -63,7 +63,7 @@ public static partial class PMath
     /// ln 2 split in two parts). Measured within 1 ulp of <see cref="Math.Log(double)"/> in f64. Subnormal inputs
     /// are scaled by 2^54 first. Returns −∞ at ±0, NaN below 0 and for NaN, +∞ at +∞.
     /// </summary>
-    public static T Log<T>(T x) where T : struct, IReal<T>
+    public static T PortableLog<T>(T x) where T : struct, IReal<T>
     {
         // Scale subnormals into the normal range first (2^54).
         T small = T.SelectLess(x, T.MinNormal, T.C(1.0), T.C(0.0));
@@ -107,7 +107,7 @@ public static partial class PMath
     /// Measured within 3 ulp of <see cref="Math.Tanh(double)"/> in f64. Exact ±1 for |x| ≥ 22 and finite for every
     /// non-NaN input; NaN gives NaN.
     /// </summary>
-    public static T Tanh<T>(T x) where T : struct, IReal<T>
+    public static T PortableTanh<T>(T x) where T : struct, IReal<T>
     {
         T a = T.Abs(x);
         T z = T.C(-2.0) * T.SelectLess(-a, T.C(-22.0), T.C(22.0), a);
@@ -126,6 +126,18 @@ public static partial class PMath
         T den = T.SelectLess(a, T.C(0.625), q, eb + ea);
         return T.CopySign(num / den, x);
     }
+
+    /// <summary>e^x in the number type's math: <see cref="PortableExp{T}"/> unless the type brings its own (<see cref="IReal{T}.Exp"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Exp<T>(T x) where T : struct, IReal<T> => T.Exp(x);
+
+    /// <summary>ln x in the number type's math: <see cref="PortableLog{T}"/> unless the type brings its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Log<T>(T x) where T : struct, IReal<T> => T.Log(x);
+
+    /// <summary>tanh x in the number type's math: <see cref="PortableTanh{T}"/> unless the type brings its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Tanh<T>(T x) where T : struct, IReal<T> => T.Tanh(x);
 
     /// <summary>The standard normal density φ(x) = e^{−x²/2}/√(2π).</summary>
     public static T NormalPdf<T>(T x) where T : struct, IReal<T> =>

@@ -13,9 +13,11 @@ public static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "Tiny workloads (a smoke test, not a measurement)" };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON (for tracking over time)", HelpName = "FILE" };
         var repeats = new Option<string?>("--repeats") { Description = "Measured repeats per runner (median reported; default 3)", HelpName = "N" };
+        var accelerator = new Option<string?>("--accelerator") { Description = "The engine's accelerator: cpu (default), cuda, opencl or auto", HelpName = "KIND" };
+        var precision = new Option<string?>("--precision") { Description = "f64 (default) or f32", HelpName = "P" };
         var cmd = new Command("bench", "Trajectory-steps per second: ILGPU CPU accelerator and the SIMD path vs a single-thread scalar C# loop of the same math")
         {
-            quick, repeats, json,
+            quick, repeats, accelerator, precision, json,
         };
         cmd.SetAction(pr => CliAction.Guard(stderr, () =>
         {
@@ -31,7 +33,9 @@ public static class BenchCommand
             var byWorkload = new Dictionary<string, double>();
             var scalarRate = new Dictionary<string, double>();
             var parallelRate = new Dictionary<string, double>();
-            foreach (var r in ThroughputBenchmark.Run(pr.GetValue(quick), n, ModelCatalog.All))
+            string? accel = pr.GetValue(accelerator) is { } a ? Core.SpecResolver.Name(Core.SpecResolver.ParseAccelerator(a)) : null;
+            string? prec = pr.GetValue(precision) is { } p ? Core.SpecResolver.Name(Core.SpecResolver.ParsePrecision(p)) : null;
+            foreach (var r in ThroughputBenchmark.Run(pr.GetValue(quick), n, ModelCatalog.All, accel, prec))
             {
                 all.Add(r);
                 stdout.WriteLine(string.Create(inv,
