@@ -25,13 +25,10 @@ limit_mib=60
 publish() {
     local dir="${1:-$here/publish/gpu-linux-x64}"
     rm -rf "$dir"
-    # Self-contained single file, compressed, globalization-invariant (Directory.Build.props), trimmed only where
-    # the framework marks assemblies trimmable (TrimMode=partial): ILGPU, ILGPU.Algorithms, Parquet.Net and our own
-    # assemblies are kept whole, since ILGPU compiles kernels from IL through reflection. DuckDB (`query`) stays in.
-    dotnet publish "$here/src/EosSweep.Cli" -c Release -r linux-x64 --self-contained \
-        -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
-        -p:PublishTrimmed=true -p:TrimMode=partial -p:SuppressTrimAnalysisWarnings=true \
-        -p:DebugType=none -p:GenerateDocumentationFile=false \
+    # The profile src/EosSweep.Cli/Properties/PublishProfiles/linux-x64-gpu.pubxml says what is in the build and why:
+    # self-contained single file, compressed, framework trimmed where trimmable, CoreLib, ILGPU, Parquet.Net and
+    # DuckDB (`query`) kept whole.
+    dotnet publish "$here/src/EosSweep.Cli" -p:PublishProfile=linux-x64-gpu \
         -o "$dir" >&2
     local kib
     kib=$(du -sk "$dir" | cut -f1)

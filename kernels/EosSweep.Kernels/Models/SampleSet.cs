@@ -23,6 +23,18 @@ public readonly struct SampleSet(ArrayView<double> data, long set, long count, l
     /// <summary>Samples m.</summary>
     public long Count { get; } = count;
 
+    /// <summary>The shared doubles the set lives in.</summary>
+    public ArrayView<double> Data => _data;
+
+    /// <summary>Offset of the set in <see cref="Data"/>.</summary>
+    public long Offset => _set;
+
+    /// <summary>Dimension d.</summary>
+    public long Dimension => _d;
+
+    /// <summary>Whether the features are summed directly (no sorted search).</summary>
+    public bool Direct => _direct;
+
     /// <summary>The label (±1) of sample <paramref name="k"/>.</summary>
     public double Label(long k) => _data[_set + SparseCodingLayout.TrainLabels(Count, _d) + k];
 

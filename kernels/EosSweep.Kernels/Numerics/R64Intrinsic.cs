@@ -89,12 +89,15 @@ public readonly struct R64Intrinsic(double v) : IScalar<R64Intrinsic>
     public static R64Intrinsic MaxValue => new(double.MaxValue);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static R64Intrinsic Exp(R64Intrinsic x) => new(Math.Exp(x.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static R64Intrinsic Log(R64Intrinsic x) => new(Math.Log(x.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static R64Intrinsic Tanh(R64Intrinsic x) => new(Math.Tanh(x.V));
 
     /// <inheritdoc/>
