@@ -45,8 +45,16 @@ public struct SharedSums<T> where T : struct, IReal<T>
     /// <summary>All sums 0.</summary>
     public static SharedSums<T> Zero => new()
     {
-        Loss = T.C(0.0), G1 = T.C(0.0), G2 = T.C(0.0), G3 = T.C(0.0),
-        H11 = T.C(0.0), H12 = T.C(0.0), H13 = T.C(0.0), H22 = T.C(0.0), H23 = T.C(0.0), H33 = T.C(0.0),
+        Loss = T.C(0.0),
+        G1 = T.C(0.0),
+        G2 = T.C(0.0),
+        G3 = T.C(0.0),
+        H11 = T.C(0.0),
+        H12 = T.C(0.0),
+        H13 = T.C(0.0),
+        H22 = T.C(0.0),
+        H23 = T.C(0.0),
+        H33 = T.C(0.0),
     };
 
     /// <summary>
