@@ -21,6 +21,7 @@ public static class Program
             BenchCommand.Create(stdout, stderr),
             QueryCommand.Create(stdout, stderr),
             StatusCommand.Create(stdout, stderr),
+            CheckCommand.Create(stdout, stderr),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -15,8 +15,30 @@ public static class AcceleratorFactory
 {
     /// <summary>A context that sees every accelerator, with the CPU device sized for <paramref name="threads"/>.</summary>
     /// <param name="threads">CPU threads (rounded up to even, at least 2); null uses 4 threads per core.</param>
-    public static Context CreateContext(int? threads = null) =>
-        Context.Create(b => b.CPU(CpuDevice(threads)).Cuda().OpenCL().EnableAlgorithms());
+    /// <param name="libDevice">
+    /// Also turn on ILGPU's LibDevice (CUDA math intrinsics from NVIDIA's libdevice, compiled by the toolkit's NVVM,
+    /// found through CUDA_HOME or the usual install paths).
+    /// </param>
+    /// <exception cref="SweepInputException">LibDevice was asked for and the CUDA toolkit is not found.</exception>
+    public static Context CreateContext(int? threads = null, bool libDevice = false)
+    {
+        try
+        {
+            return Context.Create(b =>
+            {
+                b.CPU(CpuDevice(threads)).Cuda().OpenCL().EnableAlgorithms();
+                if (libDevice)
+                {
+                    b.LibDevice();
+                }
+            });
+        }
+        catch (Exception e) when (libDevice && e is not OutOfMemoryException)
+        {
+            throw new SweepInputException(
+                $"--gpu-math libdevice needs the CUDA toolkit's NVVM and libdevice (set CUDA_HOME): {e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
 
     /// <summary>The CPU device: 4×1×cores by default (the best measured layout), else 2 threads per multiprocessor.</summary>
     public static CPUDevice CpuDevice(int? threads) => threads is { } t

@@ -23,26 +23,17 @@ public static class ModelCatalog
         All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new SweepInputException($"unknown model '{name}'; expected one of: {string.Join(", ", All.Select(m => m.Name))}");
 
-    /// <summary>The kernel of a model for a loss and precision.</summary>
-    public static ITrajectoryKernel Kernel(ModelInfo model, LossKind loss, Precision precision)
-    {
-        var family = model as IKernelFamily
-            ?? throw new InvalidOperationException($"model '{model.Name}' registers no kernels");
-        return (loss, precision) switch
-        {
-            (LossKind.Logistic, Precision.F64) => family.Make<LogisticLoss, R64>(),
-            (LossKind.Sqrt, Precision.F64) => family.Make<SqrtLoss, R64>(),
-            (LossKind.LogCosh, Precision.F64) => family.Make<LogCoshLoss, R64>(),
-            (LossKind.Square, Precision.F64) => family.Make<SquareLoss, R64>(),
-            (LossKind.Logistic1, Precision.F64) => family.Make<Logistic1Loss, R64>(),
-            (LossKind.Logistic, Precision.F32) => family.Make<LogisticLoss, R32>(),
-            (LossKind.Sqrt, Precision.F32) => family.Make<SqrtLoss, R32>(),
-            (LossKind.LogCosh, Precision.F32) => family.Make<LogCoshLoss, R32>(),
-            (LossKind.Square, Precision.F32) => family.Make<SquareLoss, R32>(),
-            (LossKind.Logistic1, Precision.F32) => family.Make<Logistic1Loss, R32>(),
-            _ => throw new ArgumentOutOfRangeException(nameof(loss)),
-        };
-    }
+    /// <summary>The kernel of a model for a loss and precision (one thread per trajectory).</summary>
+    /// <exception cref="SweepInputException">LibDevice math asked for an f32 kernel.</exception>
+    public static ITrajectoryKernel Kernel(ModelInfo model, LossKind loss, Precision precision, KernelMath math = KernelMath.Project) =>
+        Dispatch(Family(model), loss, precision, math, new ThreadMaker())!;
+
+    /// <summary>
+    /// The group-per-trajectory kernel of a spec's model, or null when the model has none or does not want one for
+    /// this spec (IKernelFamily.MakeGrouped).
+    /// </summary>
+    public static ITrajectoryKernel? GroupKernel(SweepSpec spec, KernelMath math = KernelMath.Project) =>
+        Dispatch(Family(Find(spec.Model)), spec.Loss, spec.Precision, math, new GroupMaker(spec));
 
     /// <summary>
     /// The CPU SIMD twin of a model's kernel, or null when the model has none. The lanes are 512 bits wide where the
@@ -90,7 +81,7 @@ public static class ModelCatalog
         };
 
     /// <summary>The kernel for a resolved spec.</summary>
-    public static ITrajectoryKernel Kernel(SweepSpec spec) => Kernel(Find(spec.Model), spec.Loss, spec.Precision);
+    public static ITrajectoryKernel Kernel(SweepSpec spec, KernelMath math = KernelMath.Project) => Kernel(Find(spec.Model), spec.Loss, spec.Precision, math);
 
     /// <summary>Every (model, loss, precision) kernel, for offline compile checks.</summary>
     public static IEnumerable<(ModelInfo Model, LossKind Loss, Precision Precision, ITrajectoryKernel Kernel)> AllKernels()
@@ -105,5 +96,52 @@ public static class ModelCatalog
                 }
             }
         }
+    }
+
+    private static IKernelFamily Family(ModelInfo model) => model as IKernelFamily
+        ?? throw new InvalidOperationException($"model '{model.Name}' registers no kernels");
+
+    private static ITrajectoryKernel? Dispatch<TMaker>(IKernelFamily family, LossKind loss, Precision precision, KernelMath math, TMaker maker)
+        where TMaker : struct, IKernelMaker => (precision, math) switch
+        {
+            (Precision.F64, KernelMath.Project) => ByLoss<TMaker, R64>(family, loss, maker),
+            (Precision.F64, KernelMath.LibDevice) => ByLoss<TMaker, R64Intrinsic>(family, loss, maker),
+            (Precision.F32, KernelMath.Project) => ByLoss<TMaker, R32>(family, loss, maker),
+            (Precision.F32, KernelMath.LibDevice) => throw new SweepInputException("--gpu-math libdevice applies to f64 kernels; f32 kernels use the project's math"),
+            _ => throw new ArgumentOutOfRangeException(nameof(precision)),
+        };
+
+    private static ITrajectoryKernel? ByLoss<TMaker, T>(IKernelFamily family, LossKind loss, TMaker maker)
+        where TMaker : struct, IKernelMaker
+        where T : struct, IScalar<T> => loss switch
+        {
+            LossKind.Logistic => maker.Make<LogisticLoss, T>(family),
+            LossKind.Sqrt => maker.Make<SqrtLoss, T>(family),
+            LossKind.LogCosh => maker.Make<LogCoshLoss, T>(family),
+            LossKind.Square => maker.Make<SquareLoss, T>(family),
+            LossKind.Logistic1 => maker.Make<Logistic1Loss, T>(family),
+            _ => throw new ArgumentOutOfRangeException(nameof(loss)),
+        };
+
+    /// <summary>Closes a family's kernel over a loss and number type: the one generic dispatch behind every lookup here.</summary>
+    private interface IKernelMaker
+    {
+        ITrajectoryKernel? Make<TLoss, T>(IKernelFamily family)
+            where TLoss : struct, ILoss
+            where T : struct, IScalar<T>;
+    }
+
+    private readonly struct ThreadMaker : IKernelMaker
+    {
+        public ITrajectoryKernel? Make<TLoss, T>(IKernelFamily family)
+            where TLoss : struct, ILoss
+            where T : struct, IScalar<T> => family.Make<TLoss, T>();
+    }
+
+    private readonly struct GroupMaker(SweepSpec spec) : IKernelMaker
+    {
+        public ITrajectoryKernel? Make<TLoss, T>(IKernelFamily family)
+            where TLoss : struct, ILoss
+            where T : struct, IScalar<T> => family.MakeGrouped<TLoss, T>(spec);
     }
 }

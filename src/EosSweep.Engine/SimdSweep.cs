@@ -28,4 +28,19 @@ public static class SimdSweep
     /// </summary>
     public static int ChunkOf(int count, int workers, int lanes) =>
         Math.Clamp(count / (4 * Math.Max(1, workers)), 2 * lanes, Chunk);
+
+    /// <summary>
+    /// Runs trajectories [args.Start, args.Start + args.Count) of a model that reads shared data (sparse-coding), with
+    /// chunks small enough that every core gets work even when a sweep has only a few hundred heavy trajectories.
+    /// </summary>
+    public static void Run(ISimdKernel kernel, HostGrid grid, Kernels.Models.ModelData data, KernelArgs args, ResultBatch batch, int? threads = null)
+    {
+        int workers = threads ?? Environment.ProcessorCount;
+        int chunk = Math.Clamp(args.Count / (8 * workers), 1, Chunk);
+        int chunks = (args.Count + chunk - 1) / chunk;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        Parallel.For(0, chunks, options, c => kernel.Run(grid, data, args, batch, c * chunk, Math.Min(args.Count, (c + 1) * chunk)));
+        batch.Start = args.Start;
+        batch.Count = args.Count;
+    }
 }

@@ -46,21 +46,28 @@ public sealed class SweepSession : IDisposable
     /// <see cref="SweepInputException"/> to refuse the run.</param>
     /// <param name="rows">Trajectories this run will compute, for the estimate (a shard's or a resume's remainder);
     /// null: the whole grid.</param>
-    /// <exception cref="SweepInputException">The accelerator asked for is not present, or <paramref name="approve"/> refused.</exception>
-    public static SweepSession Open(SweepSpec spec, Action<RunFootprint>? approve = null, long? rows = null)
+    /// <param name="options">Kernel math and layout (default: the project's math, thread or group per trajectory by model and device).</param>
+    /// <exception cref="SweepInputException">The accelerator asked for is not present, LibDevice is asked for and missing, or <paramref name="approve"/> refused.</exception>
+    public static SweepSession Open(SweepSpec spec, Action<RunFootprint>? approve = null, long? rows = null, KernelOptions? options = null)
     {
-        var kernel = ModelCatalog.Kernel(spec);
-        var context = AcceleratorFactory.CreateContext(spec.Threads);
+        options ??= KernelOptions.Default;
+        var kernel = ModelCatalog.Kernel(spec, options.Math);
+        var context = AcceleratorFactory.CreateContext(spec.Threads, options.Math == KernelMath.LibDevice && spec.Accelerator is not (AcceleratorChoice.Cpu or AcceleratorChoice.CpuIlgpu));
         Accelerator? accelerator = null;
         try
         {
             accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
-            // On the CPU the SIMD path runs the models that have one (bit-identical to the kernel); cpu-ilgpu and traces keep the kernel.
-            var simd = accelerator.AcceleratorType == AcceleratorType.CPU && spec.Accelerator != AcceleratorChoice.CpuIlgpu && spec.Trace is null
-                ? ModelCatalog.Simd(ModelCatalog.Find(spec.Model), spec.Loss, spec.Precision)
-                : null;
-            int batch = BatchOf(spec, accelerator, kernel);
+            // On the CPU the SIMD path runs the models that have a bit-identical one and read no shared data;
+            // cpu-ilgpu, traces and the sparse-coding model (whose SIMD loop reassociates sums) keep the kernel.
             var model = ModelCatalog.Find(spec.Model);
+            var simd = accelerator.AcceleratorType == AcceleratorType.CPU && spec.Accelerator != AcceleratorChoice.CpuIlgpu
+                && spec.Trace is null && model is not IModelDataProvider && options.Math == KernelMath.Project
+                ? ModelCatalog.Simd(model, spec.Loss, spec.Precision)
+                : null;
+            bool grouped = options.Layout == KernelLayout.Group
+                || (options.Layout == KernelLayout.Auto && accelerator.AcceleratorType != AcceleratorType.CPU);
+            kernel = (grouped ? ModelCatalog.GroupKernel(spec, options.Math) : null) ?? kernel;
+            int batch = BatchOf(spec, accelerator, kernel);
             var provider = model as IModelDataProvider;
             approve?.Invoke(RunFootprint.Estimate(
                 spec, model, rows ?? spec.Grid.Count, batch, provider?.DataBytes(spec, batch) ?? 0,
@@ -79,8 +86,14 @@ public sealed class SweepSession : IDisposable
         }
     }
 
+    /// <summary>Opens a sweep with explicit kernel math and layout (no footprint check).</summary>
+    public static SweepSession Open(SweepSpec spec, KernelOptions options) => Open(spec, approve: null, rows: null, options);
+
     /// <summary>The accelerator's name.</summary>
     public string AcceleratorName => _simd is null ? _accelerator.Name : $"{_accelerator.Name}, SIMD {_simd.Width} lanes per thread";
+
+    /// <summary>Whether the launches run a group of threads per trajectory.</summary>
+    public bool Grouped => _kernel.Grouped;
 
     /// <summary>cpu, cuda or opencl.</summary>
     public string AcceleratorKind => AcceleratorFactory.Kind(_accelerator.AcceleratorType);

@@ -102,8 +102,9 @@ public static class ThroughputBenchmark
         bool quick, int repeats, IReadOnlyList<ModelInfo> catalog, IReadOnlyDictionary<Precision, double> peak,
         string? python, string pythonNote, Func<SweepSpec, bool>? filter = null)
     {
-        foreach (var settings in Workloads(quick))
+        foreach (var workload in Workloads(quick))
         {
+            var settings = workload;
             var spec = SpecResolver.Resolve(settings, catalog);
             if (filter is not null && !filter(spec))
             {
@@ -246,7 +247,7 @@ public static class ThroughputBenchmark
                 if (simdKernel is not null && simdBatch is not null)
                 {
                     clock.Restart();
-                    SimdSweep.Run(simdKernel, grid, SweepSession.Args(spec, 0, total, total), simdBatch);
+                    SimdSweep.Run(simdKernel, grid, data, SweepSession.Args(spec, 0, total, total), simdBatch);
                     simdSeconds = clock.Elapsed.TotalSeconds;
                 }
 
@@ -308,7 +309,7 @@ public static class ThroughputBenchmark
     private static IReadOnlyList<AcceleratorChoice>? _gpuKinds;
 
     /// <summary>The GPU accelerator kinds ILGPU sees here (CUDA, OpenCL), looked up once.</summary>
-    private static IReadOnlyList<AcceleratorChoice> GpuKinds()
+    public static IReadOnlyList<AcceleratorChoice> GpuKinds()
     {
         if (_gpuKinds is null)
         {

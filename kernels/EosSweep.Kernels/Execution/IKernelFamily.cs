@@ -15,6 +15,14 @@ public interface IKernelFamily
         where TLoss : struct, ILoss
         where T : struct, IScalar<T>;
 
+    /// <summary>
+    /// A group-per-trajectory kernel for <paramref name="spec"/> (threads of a group share one trajectory's per-sample
+    /// work), or null when one thread per trajectory is the better fit (the default).
+    /// </summary>
+    ITrajectoryKernel? MakeGrouped<TLoss, T>(EosSweep.Core.SweepSpec spec)
+        where TLoss : struct, ILoss
+        where T : struct, IScalar<T> => null;
+
     /// <summary>The CPU SIMD twin for loss <typeparamref name="TLoss"/> in f64 lanes, or null when the model has none.</summary>
     Simd.ISimdKernel? MakeSimd<TLoss>()
         where TLoss : struct, ILoss => null;

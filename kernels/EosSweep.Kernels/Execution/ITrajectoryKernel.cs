@@ -14,6 +14,9 @@ public interface ITrajectoryKernel
     /// <summary>Model-specific extra result columns.</summary>
     int ExtraCount { get; }
 
+    /// <summary>Whether the kernel runs a group of threads per trajectory (explicitly grouped) rather than one thread.</summary>
+    bool Grouped => false;
+
     /// <summary>The closed kernel method (for offline PTX/OpenCL compiles).</summary>
     MethodInfo Method { get; }
 

@@ -9,7 +9,7 @@ using ILGPU.Runtime;
 
 namespace EosSweep.Kernels.Models;
 
-/// <summary>Registration, data and theory of <see cref="SparseCodingModel{TLoss, T}"/> (MODELS.md §3, the paper's Figure 1).</summary>
+/// <summary>Registration, data and theory of <see cref="SparseCodingModel{TLoss, T, TSamples}"/> (MODELS.md §3, the paper's Figure 1).</summary>
 public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvider
 {
     /// <summary>The test-accuracy column.</summary>
@@ -145,7 +145,42 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
     /// <inheritdoc/>
     public ITrajectoryKernel Make<TLoss, T>()
         where TLoss : struct, ILoss
-        where T : struct, IScalar<T> => new TrajectoryKernel<SparseCodingModel<TLoss, T>, T>();
+        where T : struct, IScalar<T> => new TrajectoryKernel<SparseCodingModel<TLoss, T, SequentialSamples>, T>();
+
+    /// <inheritdoc/>
+    /// <remarks>The shared second layer with its samples in SIMD lanes; the per-coordinate layer runs it too, through its own scalar loops.</remarks>
+    public Simd.ISimdKernel MakeSimd<TLoss>()
+        where TLoss : struct, ILoss => new Simd.SparseCodingSimdKernel<TLoss>();
+
+    /// <summary>
+    /// Above this many training values per trajectory (n·d, the largest of the sweep) a GPU runs a group of threads per
+    /// trajectory: a few thousand values keep one thread busy for microseconds a step, while a batch of trajectories
+    /// rarely fills a GPU's tens of thousands of threads one per trajectory.
+    /// </summary>
+    public const long GroupThreshold = 4096;
+
+    /// <summary>Most threads a group gives one trajectory (a warp multiple; reductions cost log₂ of it per sum).</summary>
+    public const int MaxGroupSize = 128;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The shared second layer only: the per-coordinate layer updates its weights in per-trajectory scratch from
+    /// every sample, which a group would race on.
+    /// </remarks>
+    public ITrajectoryKernel? MakeGrouped<TLoss, T>(SweepSpec spec)
+        where TLoss : struct, ILoss
+        where T : struct, IScalar<T>
+    {
+        bool perCoordinate = spec.Options.TryGetValue("second_layer", out var layer) && layer == "per-coordinate";
+        double n = spec.Axis("n").Values.Max(), d = spec.Axis("d").Values.Max();
+        if (perCoordinate || n * d <= GroupThreshold)
+        {
+            return null;
+        }
+
+        int group = (int)Math.Min(MaxGroupSize, 32 * Math.Ceiling(n / 32));
+        return new GroupTrajectoryKernel<SparseCodingModel<TLoss, T, GroupSamples>, T>(Make<TLoss, T>(), group);
+    }
 
     /// <inheritdoc/>
     public long DataBytes(SweepSpec spec, int capacity)

@@ -29,9 +29,14 @@ namespace EosSweep.Kernels.Models;
 /// </remarks>
 /// <typeparam name="TLoss">The per-sample loss of the margin y·f (one-sided logistic in the paper).</typeparam>
 /// <typeparam name="T">The number type.</typeparam>
-public struct SparseCodingModel<TLoss, T> : IGdModel<SparseCodingModel<TLoss, T>, T>
+/// <typeparam name="TSamples">
+/// How the shared-layer step walks the samples: <see cref="SequentialSamples"/> (one thread per trajectory),
+/// <see cref="GroupSamples"/> (a GPU group per trajectory) or the CPU SIMD loop; the math is the same.
+/// </typeparam>
+public struct SparseCodingModel<TLoss, T, TSamples> : IGdModel<SparseCodingModel<TLoss, T, TSamples>, T>
     where TLoss : struct, ILoss
     where T : struct, IScalar<T>
+    where TSamples : struct, ISampleLoop
 {
     /// <summary>Step size η.</summary>
     public T Eta;
@@ -65,7 +70,7 @@ public struct SparseCodingModel<TLoss, T> : IGdModel<SparseCodingModel<TLoss, T>
     public static int ExtraCount => 1;
 
     /// <inheritdoc/>
-    public static SparseCodingModel<TLoss, T> Create(in GridPoint<T> point, in ModelData data)
+    public static SparseCodingModel<TLoss, T, TSamples> Create(in GridPoint<T> point, in ModelData data)
     {
         long keys = data.Ints[0];
         long block = SparseCodingLayout.BlockOffset(data, point.Index % keys);
@@ -76,7 +81,7 @@ public struct SparseCodingModel<TLoss, T> : IGdModel<SparseCodingModel<TLoss, T>
         bool std = ((point.Flags >> 4) & 0xF) == 1;
         double scale = std ? 1.0 / (2.0 * d) : Math.Sqrt(1.0 / (2.0 * d));
         long init = block + SparseCodingLayout.Init(n, nTest, d);
-        var m = default(SparseCodingModel<TLoss, T>);
+        var m = default(SparseCodingModel<TLoss, T, TSamples>);
         m.Eta = point.V0;
         m.APlus = T.C(data.Doubles[init] * scale);
         m.AMinus = T.C(data.Doubles[init + d] * scale);
@@ -137,28 +142,9 @@ public struct SparseCodingModel<TLoss, T> : IGdModel<SparseCodingModel<TLoss, T>
 
     private StepInfo<T> StepShared()
     {
-        T loss = T.C(0.0), g1 = T.C(0.0), g2 = T.C(0.0), g3 = T.C(0.0);
-        T h11 = T.C(0.0), h12 = T.C(0.0), h13 = T.C(0.0), h22 = T.C(0.0), h23 = T.C(0.0), h33 = T.C(0.0);
-        long labels = _block + SparseCodingLayout.TrainLabels(_n, _d);
-        for (long k = 0; k < _n; k++)
-        {
-            Features(_block, _n, k, out T plus, out T minus, out T countPlus, out T countMinus);
-            T y = T.C(_data[labels + k]);
-            T f = (APlus * plus) + (AMinus * minus);
-            loss = loss + TLoss.Evaluate(y * f, out T d1, out T d2);
-            T ub = (APlus * countPlus) + (AMinus * countMinus);
-            T yd1 = y * d1;
-            g1 = g1 + (yd1 * plus);
-            g2 = g2 + (yd1 * minus);
-            g3 = g3 + (yd1 * ub);
-            h11 = h11 + ((d2 * plus) * plus);
-            h12 = h12 + ((d2 * plus) * minus);
-            h13 = h13 + (((d2 * plus) * ub) + (yd1 * countPlus));
-            h22 = h22 + ((d2 * minus) * minus);
-            h23 = h23 + (((d2 * minus) * ub) + (yd1 * countMinus));
-            h33 = h33 + ((d2 * ub) * ub);
-        }
-
+        var sums = TSamples.Sum<TLoss, T>(new SampleSet(_data, _block, _n, _d, _direct), APlus, AMinus, B);
+        T loss = sums.Loss, g1 = sums.G1, g2 = sums.G2, g3 = sums.G3;
+        T h11 = sums.H11, h12 = sums.H12, h13 = sums.H13, h22 = sums.H22, h23 = sums.H23, h33 = sums.H33;
         T w = _weight;
         StepInfo<T> info;
         info.Loss = w * loss;
@@ -179,26 +165,25 @@ public struct SparseCodingModel<TLoss, T> : IGdModel<SparseCodingModel<TLoss, T>
     public readonly double Extra(int k)
     {
         long test = _block + SparseCodingLayout.Test(_n, _d);
+        if (_nTest == 0)
+        {
+            return 0.0;
+        }
+
+        if (!_perCoordinate)
+        {
+            return (double)TSamples.CountCorrect(new SampleSet(_data, test, _nTest, _d, _direct), APlus, AMinus, B) / _nTest;
+        }
+
         long labels = test + SparseCodingLayout.TrainLabels(_nTest, _d);
         long correct = 0;
         for (long i = 0; i < _nTest; i++)
         {
-            double f;
-            if (_perCoordinate)
-            {
-                PerCoordinateForward(test, _nTest, i, out T fi, out _);
-                f = T.ToDouble(fi);
-            }
-            else
-            {
-                Features(test, _nTest, i, out T plus, out T minus, out _, out _);
-                f = T.ToDouble((APlus * plus) + (AMinus * minus));
-            }
-
-            correct += f * _data[labels + i] > 0 ? 1 : 0;
+            PerCoordinateForward(test, _nTest, i, out T fi, out _);
+            correct += T.ToDouble(fi) * _data[labels + i] > 0 ? 1 : 0;
         }
 
-        return _nTest == 0 ? 0.0 : (double)correct / _nTest;
+        return (double)correct / _nTest;
     }
 
     // Scratch slots of this trajectory: a₊ᵢ at i, a₋ᵢ at d + i, their gradients at 2d + i and 3d + i,
@@ -413,96 +398,5 @@ public struct SparseCodingModel<TLoss, T> : IGdModel<SparseCodingModel<TLoss, T>
         }
 
         return rayleigh;
-    }
-
-    /// <summary>
-    /// Σᵢ ReLU(xᵢ + b), Σᵢ ReLU(−xᵢ + b) and the active counts for sample <paramref name="k"/> of the set at
-    /// <paramref name="set"/> (count samples): by binary search (fast) or by the direct O(d) loop.
-    /// </summary>
-    private readonly void Features(long set, long count, long k, out T plus, out T minus, out T countPlus, out T countMinus)
-    {
-        long values = set + (k * _d);
-        double b = T.ToDouble(B);
-        if (_direct)
-        {
-            T sp = T.C(0.0), sm = T.C(0.0);
-            long cp = 0, cm = 0;
-            T tb = B;
-            for (long i = 0; i < _d; i++)
-            {
-                T x = T.C(_data[values + i]);
-                T up = x + tb;
-                T um = tb - x;
-                if (T.ToDouble(up) > 0)
-                {
-                    sp = sp + up;
-                    cp++;
-                }
-
-                if (T.ToDouble(um) > 0)
-                {
-                    sm = sm + um;
-                    cm++;
-                }
-            }
-
-            plus = sp;
-            minus = sm;
-            countPlus = T.C(cp);
-            countMinus = T.C(cm);
-            return;
-        }
-
-        long prefix = set + (count * _d) + (k * (_d + 1));
-
-        // First index with x > −b, and first index with x ≥ b.
-        long ip = UpperBound(values, _d, -b);
-        long im = LowerBound(values, _d, b);
-        T cpT = T.C(_d - ip);
-        T cmT = T.C(im);
-        T sumAbove = T.C(_data[prefix + _d]) - T.C(_data[prefix + ip]);
-        T sumBelow = T.C(_data[prefix + im]);
-        plus = sumAbove + (B * cpT);
-        minus = (B * cmT) - sumBelow;
-        countPlus = cpT;
-        countMinus = cmT;
-    }
-
-    private readonly long UpperBound(long values, long d, double v)
-    {
-        long lo = 0, hi = d;
-        while (lo < hi)
-        {
-            long mid = (lo + hi) >> 1;
-            if (_data[values + mid] > v)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return lo;
-    }
-
-    private readonly long LowerBound(long values, long d, double v)
-    {
-        long lo = 0, hi = d;
-        while (lo < hi)
-        {
-            long mid = (lo + hi) >> 1;
-            if (_data[values + mid] >= v)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return lo;
     }
 }

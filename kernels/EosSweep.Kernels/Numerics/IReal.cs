@@ -72,4 +72,17 @@ public interface IReal<T> where T : struct, IReal<T>
 
     /// <summary>Largest finite value of the type.</summary>
     static abstract T MaxValue { get; }
+
+    /// <summary>
+    /// e^x: <see cref="PMath.PortableExp{T}"/> in every type but <see cref="R64Intrinsic"/> (the backend's intrinsic,
+    /// NVIDIA libdevice on CUDA); models reach it through <see cref="PMath.Exp{T}"/>. Abstract rather than a default
+    /// implementation because the JIT does not inline default interface methods, and the SIMD path needs the whole step inlined.
+    /// </summary>
+    static abstract T Exp(T x);
+
+    /// <summary>ln x: <see cref="PMath.PortableLog{T}"/> unless the type brings its own (see <see cref="Exp"/>).</summary>
+    static abstract T Log(T x);
+
+    /// <summary>tanh x: <see cref="PMath.PortableTanh{T}"/> unless the type brings its own (see <see cref="Exp"/>).</summary>
+    static abstract T Tanh(T x);
 }

@@ -38,7 +38,7 @@ public static partial class PMath
     /// flush rule; x above ln(MaxValue) (709.78 in f64, 88.72 in f32) gives +∞; −∞ gives 0; NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Exp<T>(T x) where T : struct, IReal<T>
+    public static T PortableExp<T>(T x) where T : struct, IReal<T>
     {
         // The clamps follow the type: n stays where 2^(n−1) is a normal number.
         T lo = (T.Exponent(T.MinNormal) + T.C(2.0)) * T.C(Ln2);
@@ -92,7 +92,7 @@ public static partial class PMath
     /// are scaled by 2^54 first. Returns −∞ at ±0, NaN below 0 and for NaN, +∞ at +∞.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Log<T>(T x) where T : struct, IReal<T>
+    public static T PortableLog<T>(T x) where T : struct, IReal<T>
     {
         // Scale subnormals into the normal range first (2^54).
         T small = T.SelectLess(x, T.MinNormal, T.C(1.0), T.C(0.0));
@@ -138,7 +138,7 @@ public static partial class PMath
     /// non-NaN input; NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Tanh<T>(T x) where T : struct, IReal<T>
+    public static T PortableTanh<T>(T x) where T : struct, IReal<T>
     {
         T a = T.Abs(x);
         T z = T.C(-2.0) * T.SelectLess(-a, T.C(-22.0), T.C(22.0), a);
@@ -157,6 +157,18 @@ public static partial class PMath
         T den = T.SelectLess(a, T.C(0.625), q, eb + ea);
         return T.CopySign(num / den, x);
     }
+
+    /// <summary>e^x in the number type's math: <see cref="PortableExp{T}"/> unless the type brings its own (<see cref="IReal{T}.Exp"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Exp<T>(T x) where T : struct, IReal<T> => T.Exp(x);
+
+    /// <summary>ln x in the number type's math: <see cref="PortableLog{T}"/> unless the type brings its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Log<T>(T x) where T : struct, IReal<T> => T.Log(x);
+
+    /// <summary>tanh x in the number type's math: <see cref="PortableTanh{T}"/> unless the type brings its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Tanh<T>(T x) where T : struct, IReal<T> => T.Tanh(x);
 
     /// <summary>The standard normal density φ(x) = e^{−x²/2}/√(2π).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

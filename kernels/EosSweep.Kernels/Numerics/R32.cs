@@ -98,5 +98,17 @@ public readonly struct R32(float v) : IScalar<R32>
     public static R32 MaxValue => new(float.MaxValue);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R32 Exp(R32 x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R32 Log(R32 x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R32 Tanh(R32 x) => PMath.PortableTanh(x);
+
+    /// <inheritdoc/>
     public override string ToString() => V.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -98,5 +98,17 @@ public readonly struct R64(double v) : IScalar<R64>
     public static R64 MaxValue => new(double.MaxValue);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R64 Exp(R64 x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R64 Log(R64 x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R64 Tanh(R64 x) => PMath.PortableTanh(x);
+
+    /// <inheritdoc/>
     public override string ToString() => V.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

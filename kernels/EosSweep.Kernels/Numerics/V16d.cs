@@ -111,4 +111,16 @@ public readonly struct V16d(V8 lo, V8 hi) : ILanes<V16d>
 
     /// <inheritdoc/>
     public static V16d MaxValue => C(double.MaxValue);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16d Exp(V16d x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16d Log(V16d x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16d Tanh(V16d x) => PMath.PortableTanh(x);
 }

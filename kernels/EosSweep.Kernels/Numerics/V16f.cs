@@ -126,4 +126,16 @@ public readonly struct V16f(Vector512<float> v) : ISimdReal<V16f, V16d>
 
     /// <inheritdoc/>
     public static V16f MaxValue => C(float.MaxValue);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16f Exp(V16f x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16f Log(V16f x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16f Tanh(V16f x) => PMath.PortableTanh(x);
 }

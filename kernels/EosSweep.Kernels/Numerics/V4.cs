@@ -114,4 +114,16 @@ public readonly struct V4(Vector256<double> v) : ISimdReal<V4, V4>
 
     /// <inheritdoc/>
     public static V4 MaxValue => C(double.MaxValue);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V4 Exp(V4 x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V4 Log(V4 x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V4 Tanh(V4 x) => PMath.PortableTanh(x);
 }

@@ -114,4 +114,16 @@ public readonly struct V8(Vector512<double> v) : ISimdReal<V8, V8>
 
     /// <inheritdoc/>
     public static V8 MaxValue => C(double.MaxValue);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8 Exp(V8 x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8 Log(V8 x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8 Tanh(V8 x) => PMath.PortableTanh(x);
 }

@@ -126,4 +126,16 @@ public readonly struct V8f(Vector256<float> v) : ISimdReal<V8f, V8>
 
     /// <inheritdoc/>
     public static V8f MaxValue => C(float.MaxValue);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8f Exp(V8f x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8f Log(V8f x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8f Tanh(V8f x) => PMath.PortableTanh(x);
 }

@@ -11,4 +11,10 @@ public interface ISimdKernel
 
     /// <summary>Runs rows [from, to) of the batch (trajectories args.Start + row) on the calling thread.</summary>
     void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to);
+
+    /// <summary>
+    /// Like <see cref="Run(HostGrid, KernelArgs, ResultBatch, int, int)"/>, for models that read shared data (the
+    /// sparse-coding training sets); models without data ignore it.
+    /// </summary>
+    void Run(HostGrid grid, Models.ModelData data, KernelArgs args, ResultBatch batch, int from, int to) => Run(grid, args, batch, from, to);
 }

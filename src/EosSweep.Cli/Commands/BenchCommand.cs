@@ -23,9 +23,10 @@ public static class BenchCommand
         var models = new Option<string?>("--model") { Description = "Only these models (comma list; default: every built-in model)", HelpName = "NAMES" };
         var precision = new Option<string?>("--precision") { Description = "Only this precision, f64 or f32 (default: both)", HelpName = "f64|f32" };
         var noDivergence = new Option<bool>("--no-divergence") { Description = "Skip the divergence pair" };
+        var accelerator = new Option<string?>("--accelerator") { Description = "Require this accelerator among the engines: cpu, cuda, opencl or auto (default auto: every accelerator present is measured)", HelpName = "KIND" };
         var cmd = new Command("bench", "Trajectory-steps per second of every engine vs a scalar C# loop, Parallel.For, numpy and the FMA-peak floor")
         {
-            quick, repeats, models, precision, noDivergence, json,
+            quick, repeats, models, precision, accelerator, noDivergence, json,
         };
         cmd.SetAction(pr => CliAction.Guard(stderr, () =>
         {
@@ -38,6 +39,12 @@ public static class BenchCommand
             var only = pr.GetValue(models) is { } m
                 ? m.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => ModelCatalog.Find(x).Name).ToHashSet()
                 : null;
+            if (pr.GetValue(accelerator) is { } a && SpecResolver.ParseAccelerator(a) is AcceleratorChoice.Cuda or AcceleratorChoice.OpenCL
+                && !ThroughputBenchmark.GpuKinds().Contains(SpecResolver.ParseAccelerator(a)))
+            {
+                throw new SweepInputException($"--accelerator {a}: no such device here (eos-sweep devices lists what ILGPU sees)");
+            }
+
             Precision? onlyPrecision = pr.GetValue(precision) is { } p ? SpecResolver.ParsePrecision(p) : null;
             return Bench(pr.GetValue(quick), n, only, onlyPrecision, !pr.GetValue(noDivergence), pr.GetValue(json), stdout);
         }));

@@ -110,4 +110,13 @@ internal readonly struct FlopCounter(double v) : IReal<FlopCounter>
     public static FlopCounter Significand(FlopCounter x) => new(R64.ToDouble(R64.Significand(new R64(x.V))));
 
     public static FlopCounter HighPart(FlopCounter x) => new(R64.ToDouble(R64.HighPart(new R64(x.V))));
+
+    /// <inheritdoc/>
+    public static FlopCounter Exp(FlopCounter x) => PMath.PortableExp(x);
+
+    /// <inheritdoc/>
+    public static FlopCounter Log(FlopCounter x) => PMath.PortableLog(x);
+
+    /// <inheritdoc/>
+    public static FlopCounter Tanh(FlopCounter x) => PMath.PortableTanh(x);
 }

@@ -22,23 +22,62 @@ namespace EosSweep.Tests.Numerics;
 internal static class OfflineCompiler
 {
     /// <summary>PTX for CUDA (SM_90 architecture, PTX ISA 8.0), with ILGPU.Algorithms enabled.</summary>
-    public static string CompilePtx(MethodInfo kernel)
+    /// <param name="kernel">The closed kernel method.</param>
+    /// <param name="explicitlyGrouped">The kernel takes no index parameter and reads Grid/Group (launched with a KernelConfig).</param>
+    public static string CompilePtx(MethodInfo kernel, bool explicitlyGrouped = false)
     {
         using var context = Context.Create(b => b.Default().EnableAlgorithms());
         // nvvmAPI is optional (documented "Optional NVVM API instance") but not annotated nullable; null
         // keeps LibDevice off, which is how the sweep runs on a GPU host without a CUDA toolkit.
         using var backend = new PTXBackend(context, CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null!);
-        var compiled = backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(kernel), default(KernelSpecialization));
+        return Ptx(backend, kernel, explicitlyGrouped);
+    }
+
+    /// <summary>
+    /// PTX with ILGPU's LibDevice on (math intrinsics from NVIDIA's libdevice, linked by the CUDA toolkit's NVVM), or
+    /// null with the reason when no toolkit is found on this machine.
+    /// </summary>
+    public static string? CompilePtxWithLibDevice(MethodInfo kernel, out string reason)
+    {
+        Context context;
+        try
+        {
+            context = Context.Create(b => b.Default().EnableAlgorithms().LibDevice());
+        }
+        catch (Exception e)
+        {
+            reason = $"no CUDA toolkit (NVVM and libdevice) found: {e.Message}";
+            return null;
+        }
+
+        using (context)
+        {
+            using var nvvm = NvvmAPI.Create(context.Properties.LibNvvmPath!, context.Properties.LibDevicePath!);
+            using var backend = new PTXBackend(context, CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvm);
+            reason = string.Empty;
+            return Ptx(backend, kernel, explicitlyGrouped: false);
+        }
+    }
+
+    private static string Ptx(PTXBackend backend, MethodInfo kernel, bool explicitlyGrouped)
+    {
+        var entry = explicitlyGrouped
+            ? EntryPointDescription.FromExplicitlyGroupedKernel(kernel)
+            : EntryPointDescription.FromImplicitlyGroupedKernel(kernel);
+        var compiled = backend.Compile(entry, default(KernelSpecialization));
         return ((PTXCompiledKernel)compiled).PTXAssembly;
     }
 
     /// <summary>OpenCL C 2.0 source for an NVIDIA device with every optional capability, with ILGPU.Algorithms enabled.</summary>
-    public static string CompileOpenCl(MethodInfo kernel)
+    public static string CompileOpenCl(MethodInfo kernel, bool explicitlyGrouped = false)
     {
         using var context = Context.Create(b => b.Default().EnableAlgorithms());
         var capabilities = new CLCapabilityContext(true, true, true, true, true);
         using var backend = new CLBackend(context, capabilities, CLDeviceVendor.Nvidia, CLCVersion.CL20);
-        var compiled = backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(kernel), default(KernelSpecialization));
+        var entry = explicitlyGrouped
+            ? EntryPointDescription.FromExplicitlyGroupedKernel(kernel)
+            : EntryPointDescription.FromImplicitlyGroupedKernel(kernel);
+        var compiled = backend.Compile(entry, default(KernelSpecialization));
         return ((CLCompiledKernel)compiled).Source;
     }
 }

@@ -15,7 +15,7 @@ public sealed class PerCoordinateFixture : SparseCodingFixture
     }
 
     /// <summary>A per-coordinate model at θ = (a₊₀..a₊_{d−1}, a₋₀..a₋_{d−1}, b).</summary>
-    public SparseCodingModel<Logistic1Loss, R64> At(double[] theta, double eta = 1.0)
+    public SparseCodingModel<Logistic1Loss, R64, SequentialSamples> At(double[] theta, double eta = 1.0)
     {
         var m = Model(0, 0, theta[2 * D], eta, PerCoordinate);
         for (int i = 0; i < 2 * D; i++)
@@ -27,7 +27,7 @@ public sealed class PerCoordinateFixture : SparseCodingFixture
     }
 
     /// <summary>θ read back from the scratch and the model.</summary>
-    public double[] Theta(in SparseCodingModel<Logistic1Loss, R64> m)
+    public double[] Theta(in SparseCodingModel<Logistic1Loss, R64, SequentialSamples> m)
     {
         var t = new double[(2 * D) + 1];
         for (int i = 0; i < 2 * D; i++)

@@ -50,7 +50,7 @@ public class SparseCodingFixture : IDisposable
     public ModelDataBuffers Data { get; }
 
     /// <summary>A model at (a₊, a₋, b) with step size η; flags: normalization | init &lt;&lt; 4 | step &lt;&lt; 8.</summary>
-    public SparseCodingModel<Logistic1Loss, R64> Model(double aPlus, double aMinus, double b, double eta = 1.0, int flags = 0)
+    public SparseCodingModel<Logistic1Loss, R64, SequentialSamples> Model(double aPlus, double aMinus, double b, double eta = 1.0, int flags = 0)
     {
         var p = default(GridPoint<R64>);
         p.V0 = new R64(eta);
@@ -61,7 +61,7 @@ public class SparseCodingFixture : IDisposable
         p.V5 = new R64(3);
         p.Seed = 3;
         p.Flags = flags;
-        var m = SparseCodingModel<Logistic1Loss, R64>.Create(p, Data.Views);
+        var m = SparseCodingModel<Logistic1Loss, R64, SequentialSamples>.Create(p, Data.Views);
         m.APlus = new R64(aPlus);
         m.AMinus = new R64(aMinus);
         m.B = new R64(b);

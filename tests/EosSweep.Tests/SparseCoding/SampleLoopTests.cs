@@ -1,0 +1,143 @@
+using EosSweep.Core;
+using EosSweep.Core.Results;
+using EosSweep.Engine;
+using EosSweep.Kernels.Execution;
+using EosSweep.Tests.Engine;
+
+namespace EosSweep.Tests.SparseCoding;
+
+/// <summary>
+/// The group-per-trajectory kernel (GPU layout, run here on the CPU accelerator) and the CPU SIMD sample loop against
+/// the one-thread scalar reference. Both add the same per-sample terms in another order (a tree per group; eight lane
+/// sums), so sums differ by a few ulps; GD carries that forward for 100 steps. Tolerance 1e-9 relative (the check's
+/// f64 contract): measured ≤ 1e-12 on these sweeps, so it fails loudly on any real difference in the math while
+/// allowing reassociation. Regimes and step counts must be identical.
+/// </summary>
+public sealed class SampleLoopTests
+{
+    private const double Tolerance = 1e-9;
+
+    /// <summary>The paper's size (n·d = 60,000, well above the group threshold); n = 300 is not a multiple of 8, so the SIMD tail runs.</summary>
+    private static SweepSpec Spec(string step = "fast", string layer = "shared", int n = 300, int steps = 100) => SweepHarness.Spec(new SweepSettings
+    {
+        Model = "sparse-coding",
+        Steps = steps,
+        Axes = new Dictionary<string, string> { ["eta"] = "log:1e-4:0.012:5", ["seed"] = "0,1", ["n"] = $"{n}", ["n_test"] = "200" },
+        Options = new Dictionary<string, string> { ["step"] = step, ["second_layer"] = layer },
+    });
+
+    [Theory]
+    [InlineData("fast")]
+    [InlineData("direct")]
+    public void GroupKernel_OnCpuAccelerator_MatchesScalarReference(string step)
+    {
+        var spec = Spec(step, steps: step == "fast" ? 100 : 30);
+        var (expected, _) = RunSession(spec, KernelLayout.Thread);
+        var (actual, grouped) = RunSession(spec, KernelLayout.Group);
+        Assert.True(grouped, "the group layout was not used");
+        AssertClose(expected, actual);
+    }
+
+    [Fact]
+    public void GroupKernel_RunTwice_IsBitIdentical()
+    {
+        var spec = Spec(steps: 40);
+        var (a, _) = RunSession(spec, KernelLayout.Group);
+        var (b, _) = RunSession(spec, KernelLayout.Group);
+        Assert.Equal(a.Doubles, b.Doubles);
+        Assert.Equal(a.Ints, b.Ints);
+    }
+
+    [Theory]
+    [InlineData("per-coordinate", 300)]
+    [InlineData("shared", 10)]
+    public void GroupLayout_FallsBackToThreads_WhereGroupsDoNotFit(string layer, int n)
+    {
+        // Per-coordinate weights are updated in scratch from every sample (a group would race); n·d = 2,000 is small.
+        var spec = SweepHarness.Spec(new SweepSettings
+        {
+            Model = "sparse-coding",
+            Steps = 2,
+            Axes = new Dictionary<string, string> { ["eta"] = "0.001", ["n"] = $"{n}", ["n_test"] = "10" },
+            Options = new Dictionary<string, string> { ["second_layer"] = layer },
+        });
+        using var session = SweepSession.Open(spec, new KernelOptions(Layout: KernelLayout.Group));
+        Assert.False(session.Grouped);
+    }
+
+    [Theory]
+    [InlineData("fast", 300)]
+    [InlineData("direct", 300)]
+    [InlineData("fast", 5)]
+    public void SimdSampleLoop_MatchesScalarReference(string step, int n)
+    {
+        var spec = Spec(step, n: n, steps: step == "fast" ? 100 : 30);
+        var info = ModelCatalog.Find(spec.Model);
+        var scalar = ModelCatalog.Kernel(spec);
+        var simd = ModelCatalog.Simd(info, spec.Loss, spec.Precision);
+        Assert.NotNull(simd);
+        using var session = SweepSession.Open(spec);
+        var grid = new HostGrid(spec.Grid);
+        int count = (int)spec.Grid.Count;
+        var args = SweepSession.Args(spec, 0, count, count);
+        var expected = new ResultBatch(scalar.ParameterCount, count, scalar.ExtraCount);
+        scalar.RunOnHost(grid, session.Data, args, expected);
+        var actual = new ResultBatch(scalar.ParameterCount, count, scalar.ExtraCount);
+        SimdSweep.Run(simd, grid, session.Data, args, actual);
+        AssertClose(expected, actual);
+    }
+
+    [Fact]
+    public void SimdSampleLoop_PerCoordinate_IsBitIdentical()
+    {
+        // The per-coordinate layer keeps its own scalar loops on the SIMD path.
+        var spec = Spec(layer: "per-coordinate", n: 40, steps: 5);
+        var scalar = ModelCatalog.Kernel(spec);
+        var simd = ModelCatalog.Simd(ModelCatalog.Find(spec.Model), spec.Loss, spec.Precision)!;
+        using var session = SweepSession.Open(spec);
+        var grid = new HostGrid(spec.Grid);
+        int count = (int)spec.Grid.Count;
+        var args = SweepSession.Args(spec, 0, count, count);
+        var expected = new ResultBatch(scalar.ParameterCount, count, scalar.ExtraCount);
+        scalar.RunOnHost(grid, session.Data, args, expected);
+        var actual = new ResultBatch(scalar.ParameterCount, count, scalar.ExtraCount);
+        SimdSweep.Run(simd, grid, session.Data, args, actual);
+        Assert.Equal(expected.Doubles, actual.Doubles);
+        Assert.Equal(expected.Ints, actual.Ints);
+    }
+
+    private static (ResultBatch Batch, bool Grouped) RunSession(SweepSpec spec, KernelLayout layout)
+    {
+        using var session = SweepSession.Open(spec with { Batch = (int)spec.Grid.Count }, new KernelOptions(Layout: layout));
+        ResultBatch? copy = null;
+        session.RunAsync((b, _) =>
+        {
+            copy = new ResultBatch(b.ParameterCount, b.Capacity, b.ExtraCount) { Start = b.Start, Count = b.Count };
+            b.Doubles.CopyTo(copy.Doubles, 0);
+            b.Ints.CopyTo(copy.Ints, 0);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+        return (copy!, session.Grouped);
+    }
+
+    private static void AssertClose(ResultBatch expected, ResultBatch actual)
+    {
+        int n = expected.Count, cap = expected.Capacity;
+        var regimes = new HashSet<int>();
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < ResultLayout.IntCount; c++)
+            {
+                Assert.Equal(expected.Ints[(c * cap) + i], actual.Ints[(c * actual.Capacity) + i]);
+            }
+
+            regimes.Add(expected.Ints[(ResultLayout.RegimeColumn * cap) + i]);
+            for (int c = 0; c < ResultLayout.DoubleCount(expected.ParameterCount, expected.ExtraCount); c++)
+            {
+                double e = expected.Doubles[(c * cap) + i], a = actual.Doubles[(c * actual.Capacity) + i];
+                double rel = BackendCheck.Relative(e, a);
+                Assert.True(rel <= Tolerance, $"row {i}, column {c}: scalar {e:R}, other {a:R} (relative {rel:G3})");
+            }
+        }
+    }
+}
