@@ -23,7 +23,10 @@ public sealed class CosineModelTests
             Options = new Dictionary<string, string> { ["form"] = form },
             Axes = new Dictionary<string, string>
             {
-                ["eta"] = string.Join(",", etas.Select(Num)), ["delta"] = "0", ["lambda"] = "0.5", ["x0"] = "-2,0.3,1",
+                ["eta"] = string.Join(",", etas.Select(Num)),
+                ["delta"] = "0",
+                ["lambda"] = "0.5",
+                ["x0"] = "-2,0.3,1",
             },
         });
         foreach (var r in rows)

@@ -115,7 +115,10 @@ public sealed class KernelReferenceTests
             Options = new Dictionary<string, string> { ["form"] = form },
             Axes = new Dictionary<string, string>
             {
-                ["eta"] = "lin:0.1:1.4:8", ["delta"] = "0,0.05,0.3", ["lambda"] = "0.7,2", ["x0"] = "-1.3,0.4,2.5",
+                ["eta"] = "lin:0.1:1.4:8",
+                ["delta"] = "0,0.05,0.3",
+                ["lambda"] = "0.7,2",
+                ["x0"] = "-1.3,0.4,2.5",
             },
         });
         var rows = SweepHarness.Run(spec);
@@ -148,7 +151,11 @@ public sealed class KernelReferenceTests
             Steps = 3000,
             Axes = new Dictionary<string, string>
             {
-                ["eta"] = "lin:0.25:3:8", ["m"] = "7,400", ["y"] = "0,1.5", ["init_scale"] = "1", ["seed"] = "0,5",
+                ["eta"] = "lin:0.25:3:8",
+                ["m"] = "7,400",
+                ["y"] = "0,1.5",
+                ["init_scale"] = "1",
+                ["seed"] = "0,5",
             },
         });
         var rows = SweepHarness.Run(spec);

@@ -205,7 +205,10 @@ public sealed class UvModelTests
             Steps = 5000,
             Axes = new Dictionary<string, string>
             {
-                ["eta"] = string.Join(",", ratios.Select(r => Num(r / lambda0))), ["m"] = "1000", ["y"] = "1", ["seed"] = "3",
+                ["eta"] = string.Join(",", ratios.Select(r => Num(r / lambda0))),
+                ["m"] = "1000",
+                ["y"] = "1",
+                ["seed"] = "3",
             },
         });
         for (int i = 0; i < ratios.Length; i++)
