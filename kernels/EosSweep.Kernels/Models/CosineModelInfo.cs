@@ -227,6 +227,10 @@ public sealed class CosineModelInfo : ModelInfo, IKernelFamily
         where TLoss : struct, ILoss
         where T : struct, IScalar<T> => new TrajectoryKernel<CosineModel<T>, T>();
 
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss>()
+        where TLoss : struct, ILoss => new Simd.SimdKernel<CosineModel<V8>>();
+
     private static bool Multiplicative(SweepSpec spec) =>
         spec.Options.TryGetValue("form", out var form) && form == "multiplicative";
 

@@ -198,6 +198,10 @@ public sealed class QuarticModelInfo : ModelInfo, IKernelFamily
         where TLoss : struct, ILoss
         where T : struct, IScalar<T> => new TrajectoryKernel<QuarticModel<T>, T>();
 
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss>()
+        where TLoss : struct, ILoss => new Simd.SimdKernel<QuarticModel<V8>>();
+
     private static void AddEdgeCurves(List<TheoryCurve> curves, Core.Grid.AxisSpec eta, string axis, double other)
     {
         var xs = SampleAxis(eta.Values.Min(), Math.Min(eta.Values.Max(), 0.5), eta.IsLog).ToList();
