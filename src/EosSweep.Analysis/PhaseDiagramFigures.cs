@@ -190,7 +190,7 @@ internal static class PhaseDiagramFigures
     private static string Fmt(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The boundary's box-counting dimension, and for every theory curve on these axes the median and 90th
+    /// The boundary's box-counting dimension, and for every gf-boundary theory curve on these axes the median and 90th
     /// percentile distance from the measured gf / not-gf boundary cells to it, in plot units (decades on a log
     /// axis) and in cells.
     /// </summary>
@@ -212,7 +212,7 @@ internal static class PhaseDiagramFigures
         {
             bool direct = c.X == x.Name && c.Y == y.Name;
             bool swapped = c.X == y.Name && c.Y == x.Name;
-            if (!direct && !swapped)
+            if ((!direct && !swapped) || !c.GfBoundary)
             {
                 continue;
             }

@@ -15,7 +15,10 @@ namespace EosSweep.Engine;
 public static class ModelCatalog
 {
     /// <summary>Every built-in model.</summary>
-    public static IReadOnlyList<ModelInfo> All { get; } = [XyModelInfo.Instance, MeanModelInfo.Instance, SparseCodingInfo.Instance];
+    public static IReadOnlyList<ModelInfo> All { get; } = [
+        XyModelInfo.Instance, MeanModelInfo.Instance, SparseCodingInfo.Instance,
+        QuarticModelInfo.Instance, CosineModelInfo.Instance, UvModelInfo.Instance,
+    ];
 
     /// <summary>The model of this name.</summary>
     /// <exception cref="SweepInputException">No model has this name.</exception>

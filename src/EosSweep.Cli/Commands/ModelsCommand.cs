@@ -5,13 +5,13 @@ using EosSweep.Engine;
 
 namespace EosSweep.Cli.Commands;
 
-/// <summary><c>eos-sweep models</c>: the models, their axes, parameters, losses and theory.</summary>
+/// <summary><c>eos-sweep models</c>: the models, their axes, options, extra columns, parameters, losses and theory.</summary>
 public static class ModelsCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var cmd = new Command("models", "List models, their axes, parameters, losses and theory formulas");
+        var cmd = new Command("models", "List models, their axes, options, parameters, losses and theory formulas");
         cmd.SetAction(_ => CliAction.Guard(stderr, () =>
         {
             foreach (var m in ModelCatalog.All)
@@ -23,6 +23,20 @@ public static class ModelsCommand
                 foreach (var a in m.Axes)
                 {
                     stdout.WriteLine($"    {a.Flag,-12} {a.Description} [default {SpecJson.Num(a.Default)}]{(a.Integer ? " (integer)" : string.Empty)}");
+                }
+
+                if (m.Options.Count > 0)
+                {
+                    stdout.WriteLine("  options:");
+                    foreach (var o in m.Options)
+                    {
+                        stdout.WriteLine($"    {o.Flag,-12} {string.Join("|", o.Values)} [default {o.Default}]: {o.Description}");
+                    }
+                }
+
+                if (m.ExtraColumns.Count > 0)
+                {
+                    stdout.WriteLine($"  columns:    {string.Join(", ", m.ExtraColumns)} (besides the common ones)");
                 }
 
                 stdout.WriteLine("  theory:");

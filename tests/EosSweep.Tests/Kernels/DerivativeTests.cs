@@ -17,6 +17,9 @@ public sealed class DerivativeTests
         { "xy/logistic", [3.0, 2.0] }, { "xy/logcosh", [0.05, 3.0] },
         { "mean/logistic", [0.2, -0.05, -0.3] }, { "mean/sqrt", [0.01, 0.02, 0.4] }, { "mean/logcosh", [-0.03, 0.01, -1.2] },
         { "mean/square", [0.004, 0.001, 0.1] }, { "mean/logistic", [0.5, 0.2, 1.5] },
+        { "quartic", [1.5, 0.5] }, { "quartic", [0.9, 1.3] }, { "quartic", [-1.2, 0.7] }, { "quartic", [2.0, -0.9] },
+        { "cosine/additive", [0.4] }, { "cosine/additive", [1.0] }, { "cosine/additive", [-0.3] },
+        { "cosine/multiplicative", [1.0] }, { "cosine/multiplicative", [-0.3] }, { "cosine/multiplicative", [2.2] },
     };
 
     [Theory]
@@ -67,6 +70,9 @@ public sealed class DerivativeTests
             "mean/sqrt" => Mean<SqrtLoss>(p, theta),
             "mean/logcosh" => Mean<LogCoshLoss>(p, theta),
             "mean/square" => Mean<SquareLoss>(p, theta),
+            "quartic" => Quartic(p, theta),
+            "cosine/additive" => Cosine(p, theta, 0),
+            "cosine/multiplicative" => Cosine(p, theta, 1),
             _ => throw new ArgumentException(model),
         };
     }
@@ -78,6 +84,27 @@ public sealed class DerivativeTests
         var m = XyModel<TLoss, R64>.Create(p, default);
         var info = m.Step();
         return (info.Loss.V, info.Sharpness.V, [m.X.V, m.Y.V]);
+    }
+
+    private static (double, double, double[]) Quartic(GridPoint<R64> p, double[] th)
+    {
+        p.V1 = new R64(th[0]);
+        p.V2 = new R64(th[1]);
+        var m = QuarticModel<R64>.Create(p, default);
+        var info = m.Step();
+        return (info.Loss.V, info.Sharpness.V, [m.X.V, m.Y.V]);
+    }
+
+    // δ = 0.3, λ = 1.3: δk² ≈ 7, so the ripple dominates the curvature (points chosen where L'' > 0).
+    private static (double, double, double[]) Cosine(GridPoint<R64> p, double[] th, int form)
+    {
+        p.V1 = new R64(0.3);
+        p.V2 = new R64(1.3);
+        p.V3 = new R64(th[0]);
+        p.Flags = form;
+        var m = CosineModel<R64>.Create(p, default);
+        var info = m.Step();
+        return (info.Loss.V, info.Sharpness.V, [m.X.V]);
     }
 
     private static (double, double, double[]) Mean<TLoss>(GridPoint<R64> p, double[] th) where TLoss : struct, ILoss

@@ -116,6 +116,87 @@ internal static class PlainReference
         return (loss, sharp, move, size);
     }
 
+    private static void SinCos(double x, out double s, out double c)
+    {
+        s = PMath.Sin(new R64(x)).V;
+        c = PMath.Cos(new R64(x)).V;
+    }
+
+    /// <summary>One quartic step, L = ¼(x²y² − 1)².</summary>
+    public static (double Loss, double Sharp, double Move, double Size) QuarticStep(double eta, ref double x, ref double y)
+    {
+        double p = x * y;
+        double q = p * p;
+        double r = q - 1.0;
+        double loss = 0.25 * (r * r);
+        double k = (3.0 * q) - 1.0;
+        double sharp = MaxEig((y * y) * k, (2.0 * p) * ((2.0 * q) - 1.0), (x * x) * k);
+        double g = eta * (r * p);
+        double xn = Flush(x - (g * y));
+        double yn = Flush(y - (g * x));
+        double move = Math.Abs(xn - x) + Math.Abs(yn - y);
+        double size = Math.Abs(xn) + Math.Abs(yn);
+        x = xn;
+        y = yn;
+        return (loss, sharp, move, size);
+    }
+
+    /// <summary>One cosine step: additive x² + δ·cos kx or multiplicative x²(1 + δ·cos kx).</summary>
+    public static (double Loss, double Sharp, double Move, double Size) CosineStep(double eta, double delta, double k, bool multiplicative, ref double x)
+    {
+        SinCos(k * x, out double s, out double c);
+        double dc = delta * c;
+        double dks = (delta * k) * s;
+        double dkkc = ((delta * k) * k) * c;
+        double loss, grad, sharp;
+        if (multiplicative)
+        {
+            double xx = x * x;
+            double one = 1.0 + dc;
+            loss = xx * one;
+            grad = ((2.0 * x) * one) - (dks * xx);
+            sharp = ((2.0 * one) - ((4.0 * x) * dks)) - (dkkc * xx);
+        }
+        else
+        {
+            loss = (x * x) + dc;
+            grad = (2.0 * x) - dks;
+            sharp = 2.0 - dkkc;
+        }
+
+        double xn = Flush(x - (eta * grad));
+        double move = Math.Abs(xn - x);
+        x = xn;
+        return (loss, sharp, move, Math.Abs(xn));
+    }
+
+    /// <summary>One uv step on (a, b, c) = (|u|², |v|², u·v), s = 1/√m, with the running maximum of the loss.</summary>
+    public static (double Loss, double Sharp, double Move, double Size) UvStep(double eta, double s, double invM, double target,
+        ref double a, ref double b, ref double c, ref double maxLoss)
+    {
+        double e = (s * c) - target;
+        double sum = a + b;
+        double halfSum = 0.5 * sum;
+        double loss = 0.5 * (e * e);
+        double diag = (invM * c) + (e * s);
+        double minus = Math.Max(halfSum - c, 0.0);
+        double plus = Math.Max(halfSum + c, 0.0);
+        double sharp = (invM * halfSum) + Math.Sqrt((diag * diag) + ((invM * invM) * (minus * plus)));
+        maxLoss = maxLoss < loss ? loss : maxLoss;
+        double g = (eta * e) * s;
+        double gg = g * g;
+        double twoGc = (2.0 * g) * c;
+        double an = Flush((a - twoGc) + (gg * b));
+        double bn = Flush((b - twoGc) + (gg * a));
+        double cn = Flush((c + (gg * c)) - (g * sum));
+        double move = (Math.Abs(an - a) + Math.Abs(bn - b)) + Math.Abs(cn - c);
+        double size = (Math.Abs(an) + Math.Abs(bn)) + Math.Abs(cn);
+        a = an;
+        b = bn;
+        c = cn;
+        return (loss, sharp, move, size);
+    }
+
     /// <summary>The driver rules of RegimeRules, written plainly over a step function on a state array.</summary>
     public static Result Run(double eta, double[] theta, Func<double[], (double Loss, double Sharp, double Move, double Size)> step,
         int steps, double tol, double bound, double eosThreshold)

@@ -7,10 +7,10 @@ namespace EosSweep.Tests.Numerics;
 public static class MathTestKernels
 {
     /// <summary>Number of functions <see cref="Evaluate"/> writes per input.</summary>
-    public const int FunctionCount = 5;
+    public const int FunctionCount = 7;
 
     /// <summary>
-    /// For input n values, writes output[i + k·n] = Erfc, NormalCdf, Tanh, Log1p, Exp (k = 0…4) of input[i];
+    /// For input n values, writes output[i + k·n] = Erfc, NormalCdf, Tanh, Log1p, Exp, Sin, Cos (k = 0…6) of input[i];
     /// output holds <see cref="FunctionCount"/>·n values.
     /// </summary>
     public static void Evaluate(Index1D i, ArrayView<double> input, ArrayView<double> output)
@@ -22,6 +22,8 @@ public static class MathTestKernels
         output[i + (2 * n)] = PMath.Tanh(x).V;
         output[i + (3 * n)] = PMath.Log1p(x).V;
         output[i + (4 * n)] = PMath.Exp(x).V;
+        output[i + (5 * n)] = PMath.Sin(x).V;
+        output[i + (6 * n)] = PMath.Cos(x).V;
     }
 
     /// <summary>The same values as <see cref="Evaluate"/>, computed on the host.</summary>
@@ -37,6 +39,8 @@ public static class MathTestKernels
             output[i + (2 * n)] = PMath.Tanh(x).V;
             output[i + (3 * n)] = PMath.Log1p(x).V;
             output[i + (4 * n)] = PMath.Exp(x).V;
+            output[i + (5 * n)] = PMath.Sin(x).V;
+            output[i + (6 * n)] = PMath.Cos(x).V;
         }
 
         return output;

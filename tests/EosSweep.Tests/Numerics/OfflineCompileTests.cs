@@ -33,6 +33,6 @@ public sealed partial class OfflineCompileTests
     [GeneratedRegex(@"setp\.(equ|neu|ltu|leu|gtu|geu|nan|num)\.f(32|64)")]
     private static partial Regex UnorderedCompare();
 
-    [GeneratedRegex(@"\b(exp|log|log1p|tanh|erf|erfc|pow)\s*\(")]
+    [GeneratedRegex(@"\b(exp|log|log1p|tanh|erf|erfc|pow|sin|cos|sincos)\s*\(")]
     private static partial Regex BuiltInMath();
 }

@@ -1,0 +1,72 @@
+using System.Runtime.Intrinsics;
+using EosSweep.Core;
+using EosSweep.Core.Results;
+using EosSweep.Engine;
+using EosSweep.Kernels.Execution;
+using EosSweep.Kernels.Numerics;
+using EosSweep.Tests.Engine;
+
+namespace EosSweep.Tests.Simd;
+
+/// <summary>The SIMD twins of the quartic and cosine test beds equal the scalar driver bit for bit.</summary>
+public sealed class TestBedSimdTests
+{
+    [Theory]
+    [InlineData("quartic", "additive")]
+    [InlineData("cosine", "additive")]
+    [InlineData("cosine", "multiplicative")]
+    public void SimdLanes_EqualTheScalarDriver_BitForBit(string model, string form)
+    {
+        // 99 trajectories (not a multiple of 8) spanning converged, unconverged and diverged rows.
+        var settings = model == "quartic"
+            ? new SweepSettings { Model = model, Steps = 3000, Axes = new Dictionary<string, string> { ["eta"] = "lin:0.05:0.65:11", ["x0"] = "lin:0.2:2.4:9", ["y0"] = "0.45" } }
+            : new SweepSettings
+            {
+                Model = model,
+                Steps = 3000,
+                Options = new Dictionary<string, string> { ["form"] = form },
+                Axes = new Dictionary<string, string> { ["eta"] = "lin:0.1:1.6:11", ["x0"] = "lin:-2.5:2.5:9", ["delta"] = "0.2", ["lambda"] = "1.7" },
+            };
+        var spec = SweepHarness.Spec(settings);
+        var info = ModelCatalog.Find(spec.Model);
+        var scalar = ModelCatalog.Kernel(info, spec.Loss, spec.Precision);
+        var simd = ModelCatalog.Simd(info, spec.Loss, spec.Precision)!;
+        var grid = new HostGrid(spec.Grid);
+        int n = (int)spec.Grid.Count;
+        var args = SweepSession.Args(spec, 0, n, n);
+        var expected = new ResultBatch(scalar.ParameterCount, n);
+        scalar.RunOnHost(grid, default, args, expected);
+        var actual = new ResultBatch(scalar.ParameterCount, n);
+        SimdSweep.Run(simd, grid, args, actual);
+        Assert.Equal(expected.Ints, actual.Ints);
+        for (int i = 0; i < expected.Doubles.Length; i++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(expected.Doubles[i]) == BitConverter.DoubleToInt64Bits(actual.Doubles[i]),
+                $"double {i} (column {i / n}, row {i % n}): scalar {expected.Doubles[i]:R}, simd {actual.Doubles[i]:R}");
+        }
+
+        Assert.True(Enumerable.Range(0, n).Select(i => expected.Ints[(ResultLayout.RegimeColumn * n) + i]).Distinct().Count() >= 2);
+    }
+
+    [Fact]
+    public void V8SinCos_EqualsR64SinCos_LaneByLane()
+    {
+        var rng = new Random(9);
+        for (int i = 0; i < 2000; i++)
+        {
+            var x = new double[8];
+            for (int l = 0; l < 8; l++)
+            {
+                x[l] = (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-3, 7));
+            }
+
+            PMath.SinCos(new V8(Vector512.Create(x)), out var s, out var c);
+            for (int l = 0; l < 8; l++)
+            {
+                PMath.SinCos(new R64(x[l]), out var ss, out var cc);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(ss.V), BitConverter.DoubleToInt64Bits(s.V.GetElement(l)));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(cc.V), BitConverter.DoubleToInt64Bits(c.V.GetElement(l)));
+            }
+        }
+    }
+}
