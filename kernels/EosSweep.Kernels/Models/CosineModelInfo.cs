@@ -229,7 +229,13 @@ public sealed class CosineModelInfo : ModelInfo, IKernelFamily
 
     /// <inheritdoc/>
     public Simd.ISimdKernel MakeSimd<TLoss>()
-        where TLoss : struct, ILoss => new Simd.SimdKernel<CosineModel<V8>>();
+        where TLoss : struct, ILoss => MakeSimd<TLoss, V8, V8>();
+
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss, T, TW>()
+        where TLoss : struct, ILoss
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> => new Simd.SimdKernel<CosineModel<T>, T, TW>(interleave: false);
 
     private static bool Multiplicative(SweepSpec spec) =>
         spec.Options.TryGetValue("form", out var form) && form == "multiplicative";

@@ -200,7 +200,13 @@ public sealed class QuarticModelInfo : ModelInfo, IKernelFamily
 
     /// <inheritdoc/>
     public Simd.ISimdKernel MakeSimd<TLoss>()
-        where TLoss : struct, ILoss => new Simd.SimdKernel<QuarticModel<V8>>();
+        where TLoss : struct, ILoss => MakeSimd<TLoss, V8, V8>();
+
+    /// <inheritdoc/>
+    public Simd.ISimdKernel MakeSimd<TLoss, T, TW>()
+        where TLoss : struct, ILoss
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> => new Simd.SimdKernel<QuarticModel<T>, T, TW>(interleave: false);
 
     private static void AddEdgeCurves(List<TheoryCurve> curves, Core.Grid.AxisSpec eta, string axis, double other)
     {
