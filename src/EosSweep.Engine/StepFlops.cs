@@ -19,7 +19,7 @@ public static class StepFlops
     public static int? Of(string model, LossKind loss) => (model, loss) switch
     {
         ("xy", LossKind.Logistic) => 107,
-        ("mean", LossKind.Logistic) => 282,
+        ("mean", LossKind.Logistic) => 257,
         _ => null,
     };
 

@@ -55,8 +55,8 @@ public sealed class MeanModelInfo : ModelInfo, IKernelFamily
     /// <summary>g(b) = E[ReLU(z + b)] = b·Φ(b) + φ(b), with the project's Φ.</summary>
     public static double G(double b)
     {
-        var rb = new R64(b);
-        return (b * PMath.NormalCdf(rb).V) + PMath.NormalPdf(rb).V;
+        double cdf = PMath.NormalCdf(new R64(b), out var pdf).V;
+        return (b * cdf) + pdf.V;
     }
 
     /// <summary>η* = 2π/(ℓ''(0)·d²).</summary>

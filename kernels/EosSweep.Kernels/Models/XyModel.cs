@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EosSweep.Kernels.Losses;
 using EosSweep.Kernels.Numerics;
 
@@ -51,6 +52,8 @@ public struct XyModel<TLoss, T> : IGdModel<XyModel<TLoss, T>, T>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Inlined into the SIMD driver's step loop (small enough for the JIT), so the state stays in registers.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public StepInfo<T> Step()
     {
         T s = X * Y;

@@ -125,27 +125,50 @@ public static partial class PMath
 
     /// <summary>
     /// The standard normal CDF Φ(x) = ½·erfc(−x/√2) (MODELS.md §2), accurate relative to its own size in
-    /// both tails. The lower tail takes erfc of a positive argument, with −x²/2 split exactly like fdlibm's
-    /// −z² + (z − x)(z + x) but from x itself, so the rounding of x/√2 does not reach the exponential.
-    /// In f64 measured within 5 ulp of correctly rounded values (relative error ≤ 7.5e-16; the worst is for
-    /// x in (−2.5, −1.2), where the rounding of x/√2 is amplified up to 4×, 3 ulp elsewhere) while the
-    /// result is normal (x &gt; −37.5); below, it is subnormal and becomes 0 from x ≈ −37.59 on.
-    /// Φ(+∞) = 1, Φ(−∞) = 0, NaN gives NaN.
+    /// both tails; <see cref="NormalCdf{T}(T, out T)"/> without the density.
     /// </summary>
-    public static T NormalCdf<T>(T x) where T : struct, IReal<T>
+    public static T NormalCdf<T>(T x) where T : struct, IReal<T> => NormalCdf(x, out _);
+
+    /// <summary>
+    /// The standard normal CDF Φ(x) = ½·erfc(−x/√2) (MODELS.md §2) and the density φ(x) = e^(−x²/2)/√(2π) from
+    /// one exponential. −x²/2 is split exactly as hi + lo with hi = −zx²/2 exact (zx = |x| with its low bits
+    /// cleared, <see cref="IReal{T}.HighPart"/>) and |lo| ≤ 2^−20·x² (f64): φ = e^hi·(1 + (e^lo − 1)) with e^lo − 1
+    /// from its Taylor series (|lo| is tiny wherever e^hi is not 0), and the lower tail, erfc of a positive argument,
+    /// is fdlibm's e^(−u² − 0.5625)·e^(R/S)/|u| regrouped as e^hi·e^((lo + R/S) − 0.5625)/|u|, so neither the
+    /// rounding of x/√2 nor that of x² reaches an exponential. In f64 Φ is measured within 5 ulp of correctly rounded
+    /// values (relative error ≤ 7.5e-16; the worst is for x in (−2.5, −1.2), where the rounding of x/√2 is amplified
+    /// up to 4×) while the result is normal (x &gt; −37.5); below, it is subnormal and becomes 0 from x ≈ −37.59 on;
+    /// φ within 3 ulp for |x| &lt; 37.5 and 0 beyond. Φ(+∞) = 1, Φ(−∞) = 0, φ(±∞) = 0, NaN gives NaN for both.
+    /// Large: compiled as its own method on the CPU (its inlined operations would overflow a caller's JIT limits);
+    /// GPU backends inline it.
+    /// </summary>
+    public static T NormalCdf<T>(T x, out T pdf) where T : struct, IReal<T>
     {
         T u = x * T.C(-0.70710678118654752440);
         T a = T.Abs(u);
         T ac = ClampErfTail(a);
         T y = ErfRatio(a, ac);
 
-        // −u² = −x²/2 = −zx²/2 + (zx − |x|)(zx + |x|)/2 with zx²/2 exact; |x| clamped just above 28·√2.
+        // |x| clamped just above 28·√2 (where e^hi is 0 in every precision); −x²/2 = hi + lo.
         T xa = T.Abs(x);
         T xc = T.SelectLess(-xa, T.C(-40.0), T.C(40.0), xa);
         T zx = T.HighPart(xc);
-        T q = ErfcTail(ac, (zx * zx) * T.C(-0.5), ((zx - xc) * (zx + xc)) * T.C(0.5), y);
+        T hi = (zx * zx) * T.C(-0.5);
+        T lo = ((zx - xc) * (zx + xc)) * T.C(0.5);
+        T eh = Exp(hi);
+        pdf = (eh + (eh * ExpMinusOneSmall(lo))) * T.C(0.39894228040143267794);
+        T q = (eh * Exp((lo + y) - T.C(0.5625))) / ac;
         return ErfcSelect(u, a, y, q) * T.C(0.5);
     }
+
+    /// <summary>
+    /// e^x − 1 for the tiny x of an exact square split, |x| &lt; 2^−20·x² (f64) or 2^−11·x² (f32), which is below
+    /// 2^−9 (f64) or 0.09 (f32) wherever <see cref="NormalCdf{T}(T, out T)"/>'s e^hi is not 0: Taylor to degree 5,
+    /// whose first dropped term, x⁶/720, is below 10^−19 (f64) or 10^−9 (f32) there, far below an ulp of e^x.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpMinusOneSmall<T>(T x) where T : struct, IReal<T> =>
+        x * (T.C(1.0) + (x * (T.C(0.5) + (x * (T.C(1.0 / 6.0) + (x * (T.C(1.0 / 24.0) + (x * T.C(1.0 / 120.0)))))))));
 
     /// <summary>min(a, 28), NaN kept (the variable stays on the left of the comparison).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -191,7 +214,6 @@ public static partial class PMath
     /// or R(1/a²)/S(1/a²) (ra/sa, rb/sb) with <paramref name="ac"/> = min(a, 28). One Horner evaluation
     /// of degree 7 over 8 with per-lane coefficients.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ErfRatio<T>(T a, T ac) where T : struct, IReal<T>
     {
         T t = T.SelectLess(a, T.C(ErfSplitBC), a - T.C(1.0), T.C(1.0) / (ac * ac));

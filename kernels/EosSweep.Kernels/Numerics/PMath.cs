@@ -170,11 +170,6 @@ public static partial class PMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Tanh<T>(T x) where T : struct, IReal<T> => T.Tanh(x);
 
-    /// <summary>The standard normal density φ(x) = e^{−x²/2}/√(2π).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T NormalPdf<T>(T x) where T : struct, IReal<T> =>
-        Exp(T.C(-0.5) * (x * x)) * T.C(0.39894228040143267794);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpP<T>(T x) where T : struct, IReal<T> =>
         (((T.C(1.26177193074810590878E-4) * x) + T.C(3.02994407707441961300E-2)) * x) + T.C(9.99999999999999999910E-1);

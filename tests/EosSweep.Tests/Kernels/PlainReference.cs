@@ -20,9 +20,12 @@ internal static class PlainReference
 
     private static double Log1p(double x) => PMath.Log1p(new R64(x)).V;
 
-    private static double Cdf(double x) => PMath.NormalCdf(new R64(x)).V;
-
-    private static double Pdf(double x) => PMath.NormalPdf(new R64(x)).V;
+    private static double Cdf(double x, out double pdf)
+    {
+        double cdf = PMath.NormalCdf(new R64(x), out var p).V;
+        pdf = p.V;
+        return cdf;
+    }
 
     private static double Flush(double x) => Math.Abs(x) < 1e-100 ? 0.0 : x;
 
@@ -92,8 +95,7 @@ internal static class PlainReference
     /// <summary>One mean-model step.</summary>
     public static (double Loss, double Sharp, double Move, double Size) MeanStep(LossKind kind, double eta, double d, ref double ap, ref double am, ref double b)
     {
-        double phi = Pdf(b);
-        double cdf = Cdf(b);
+        double cdf = Cdf(b, out double phi);
         double g = (b * cdf) + phi;
         double big = d * g, dBig = d * cdf, ddBig = d * phi;
         double sumA = ap + am;
