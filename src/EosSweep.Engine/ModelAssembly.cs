@@ -95,7 +95,7 @@ public static class ModelAssembly
         foreach (var type in types.Where(t => t.IsClass && !t.IsAbstract && !t.ContainsGenericParameters && typeof(ModelInfo).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             var model = Instantiate(type, path);
-            Check(model, type, path);
+            Check(model, path);
             models.Add(model);
         }
 
@@ -130,9 +130,17 @@ public static class ModelAssembly
         throw new SweepInputException($"model type {type.FullName} in '{path}' has neither a public static Instance nor a public parameterless constructor");
     }
 
-    /// <summary>Everything the engine, writer and summarizer rely on, checked once at load.</summary>
-    private static void Check(ModelInfo model, Type type, string path)
+    /// <summary>
+    /// Checks a user model for everything the engine, writer and summarizer rely on: a new name, axes that start with
+    /// η, a kernel family that closes over every loss and precision with the struct's parameter and extra-column counts
+    /// equal to the ModelInfo's.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="path">Where it came from, for the message.</param>
+    /// <exception cref="SweepInputException">The model is unusable; the message says why in one line.</exception>
+    public static void Check(ModelInfo model, string path)
     {
+        var type = model.GetType();
         string name;
         try
         {
