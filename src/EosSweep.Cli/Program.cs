@@ -1,5 +1,7 @@
 using System.CommandLine;
 using EosSweep.Cli.Commands;
+using EosSweep.Core;
+using EosSweep.Engine;
 
 namespace EosSweep.Cli;
 
@@ -12,6 +14,60 @@ public static class Program
     /// <summary>Runs the command line with explicit output writers (used by the tests).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // User models must be known before the command tree is built: their axes and options become flags of `run`.
+        IDisposable userModels;
+        try
+        {
+            userModels = ModelCatalog.Use(ModelAssembly.Load(ModelAssemblyPaths(args)));
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e, stderr);
+        }
+
+        using (userModels)
+        {
+            return RunCommands(args, stdout, stderr);
+        }
+    }
+
+    /// <summary>The values of every <c>--model-assembly FILE</c> (or <c>--model-assembly=FILE</c>) in the arguments.</summary>
+    internal static IEnumerable<string> ModelAssemblyPaths(string[] args)
+    {
+        const string flag = "--model-assembly";
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--")
+            {
+                yield break;
+            }
+
+            if (args[i] == flag)
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new SweepInputException($"{flag} needs a FILE.dll");
+                }
+
+                yield return args[++i];
+            }
+            else if (args[i].StartsWith(flag + "=", StringComparison.Ordinal))
+            {
+                yield return args[i][(flag.Length + 1)..];
+            }
+        }
+    }
+
+    private static int RunCommands(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var modelAssembly = new Option<string[]>("--model-assembly")
+        {
+            Description = "Load the models of your own assembly FILE.dll (repeatable); run, models, summarize and status all need it for such a model",
+            HelpName = "FILE",
+            Recursive = true,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var root = new RootCommand("eos-sweep: gradient-descent sweeps at the edge of stability, on ILGPU, to Parquet")
         {
             RunCommand.Create(stdout, stderr),
@@ -23,6 +79,7 @@ public static class Program
             StatusCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout, stderr),
         };
+        root.Options.Add(modelAssembly);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

@@ -25,7 +25,7 @@ public static class SpecResolver
 
         var model = catalog.FirstOrDefault(m => string.Equals(m.Name, s.Model.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new SweepInputException(
-                $"unknown model '{s.Model}'; expected one of: {string.Join(", ", catalog.Select(m => m.Name))}");
+                $"unknown model '{s.Model}'; expected one of: {string.Join(", ", catalog.Select(m => m.Name))} (a model of your own needs --model-assembly FILE.dll)");
 
         var loss = s.Loss is null ? model.DefaultLoss : LossInfo.Parse(s.Loss).Kind;
         if (!model.Losses.Contains(loss))

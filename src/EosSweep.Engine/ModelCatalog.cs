@@ -14,17 +14,34 @@ namespace EosSweep.Engine;
 /// </summary>
 public static class ModelCatalog
 {
+    /// <summary>The user models in scope for the current command (flows with the async context, so parallel commands in one process do not see each other's).</summary>
+    private static readonly AsyncLocal<IReadOnlyList<ModelInfo>?> UserScope = new();
+
     /// <summary>Every built-in model.</summary>
-    public static IReadOnlyList<ModelInfo> All { get; } = [
+    public static IReadOnlyList<ModelInfo> BuiltIn { get; } = [
         XyModelInfo.Instance, MeanModelInfo.Instance, SparseCodingInfo.Instance,
         QuarticModelInfo.Instance, CosineModelInfo.Instance, UvModelInfo.Instance,
     ];
+
+    /// <summary>Every model this command sees: the built-ins, then those loaded with <c>--model-assembly</c> (<see cref="Use"/>).</summary>
+    public static IReadOnlyList<ModelInfo> All => UserScope.Value is { } user ? [.. BuiltIn, .. user] : BuiltIn;
+
+    /// <summary>
+    /// Adds user models (from <see cref="ModelAssembly.Load"/>) to <see cref="All"/> for the current async flow until the
+    /// returned scope is disposed. Scoped rather than global because the CLI runs in process in the tests, many at once.
+    /// </summary>
+    public static IDisposable Use(IReadOnlyList<ModelInfo> userModels)
+    {
+        var previous = UserScope.Value;
+        UserScope.Value = userModels.Count == 0 ? previous : [.. previous ?? [], .. userModels];
+        return new Scope(previous);
+    }
 
     /// <summary>The model of this name.</summary>
     /// <exception cref="SweepInputException">No model has this name.</exception>
     public static ModelInfo Find(string name) =>
         All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new SweepInputException($"unknown model '{name}'; expected one of: {string.Join(", ", All.Select(m => m.Name))}");
+        ?? throw new SweepInputException($"unknown model '{name}'; expected one of: {string.Join(", ", All.Select(m => m.Name))} (a model of your own needs --model-assembly FILE.dll)");
 
     /// <summary>The kernel of a model for a loss and precision (one thread per trajectory).</summary>
     /// <exception cref="SweepInputException">LibDevice math asked for an f32 kernel.</exception>
@@ -99,6 +116,11 @@ public static class ModelCatalog
                 }
             }
         }
+    }
+
+    private sealed class Scope(IReadOnlyList<ModelInfo>? previous) : IDisposable
+    {
+        public void Dispose() => UserScope.Value = previous;
     }
 
     private static IKernelFamily Family(ModelInfo model) => model as IKernelFamily
