@@ -220,6 +220,140 @@ public sealed class RefinedDataSet : IDisposable
         return cells;
     }
 
+    /// <summary>
+    /// The refined sweep in <paramref name="dir"/> as a table of the finest grid, one row per finest cell in traj_id
+    /// order: each cell's axis values are its own, every other column and the regime come from the finest level
+    /// that computed the cell or, where none did, the coarser cell that covers it (<see cref="RefinePlanner.FillFinest"/>).
+    /// The summarizer draws this table like a dense sweep's.
+    /// </summary>
+    /// <exception cref="SweepInputException">A recorded level file is missing or damaged.</exception>
+    public static async Task<ResultTable> ReadFinestTableAsync(string dir, RefineGrid grid, RefinePlanFile plan, IEnumerable<string> numericColumns, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(numericColumns);
+        var axisNames = grid.Finest.Axes.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var names = numericColumns.Where(n => n != ResultColumns.TrajId && !axisNames.Contains(n)).Distinct().ToList();
+        var source = new List<double>[names.Count];
+        for (int c = 0; c < names.Count; c++)
+        {
+            source[c] = [];
+        }
+
+        var regimes = new List<Regime>();
+        var computed = new int[(long)grid.Rows * grid.Columns];
+        Array.Fill(computed, -1);
+        for (int level = 0; level < plan.CompletedLevels; level++)
+        {
+            var path = Path.Combine(dir, LevelFile(level));
+            try
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+                await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
+                var fields = reader.Schema.DataFields;
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    int n = (int)group.RowCount;
+                    var iv = new int[n];
+                    var jv = new int[n];
+                    var rv = new string?[n];
+                    await group.ReadAsync<int>(fields.First(f => f.Name == RowColumn), iv.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+                    await group.ReadAsync<int>(fields.First(f => f.Name == ColumnColumn), jv.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+                    await group.ReadAsync(fields.First(f => f.Name == ResultColumns.Regime), rv.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+                    for (int c = 0; c < names.Count; c++)
+                    {
+                        var field = fields.FirstOrDefault(f => f.Name == names[c])
+                            ?? throw new SweepInputException($"column '{names[c]}' is not in '{path}'");
+                        source[c].AddRange(await ReadNumbersAsync(group, field, n, ct).ConfigureAwait(false));
+                    }
+
+                    for (int r = 0; r < n; r++)
+                    {
+                        computed[((long)iv[r] * grid.Columns) + jv[r]] = regimes.Count;
+                        regimes.Add(RegimeRules.Parse(rv[r] ?? string.Empty));
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or ParquetException or FormatException or UnauthorizedAccessException)
+            {
+                throw new SweepInputException($"refined level file '{path}' is missing or damaged ({e.Message}); rerun the sweep with --overwrite");
+            }
+        }
+
+        var fill = RefinePlanner.FillFinest(grid, computed);
+        int total = fill.Length;
+        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var ids = new double[total];
+        var byCell = new Regime[total];
+        var rowValues = new double[total];
+        var columnValues = new double[total];
+        var rowAxis = grid.Finest.Axes[grid.RowAxis].Values;
+        var columnAxis = grid.Finest.Axes[grid.ColumnAxis].Values;
+        for (int k = 0; k < total; k++)
+        {
+            int i = k / grid.Columns, j = k % grid.Columns;
+            ids[k] = grid.TrajId(i, j);
+            byCell[k] = regimes[fill[k]];
+            rowValues[k] = rowAxis[i];
+            columnValues[k] = columnAxis[j];
+        }
+
+        columns[ResultColumns.TrajId] = ids;
+        for (int a = 0; a < grid.Finest.Axes.Count; a++)
+        {
+            var axis = grid.Finest.Axes[a];
+            columns[axis.Name] = a == grid.RowAxis ? rowValues : a == grid.ColumnAxis ? columnValues : Enumerable.Repeat(axis.Values[0], total).ToArray();
+        }
+
+        for (int c = 0; c < names.Count; c++)
+        {
+            var from = source[c];
+            var col = new double[total];
+            for (int k = 0; k < total; k++)
+            {
+                col[k] = from[fill[k]];
+            }
+
+            columns[names[c]] = col;
+        }
+
+        return new ResultTable(columns, byCell);
+    }
+
+    private static async Task<double[]> ReadNumbersAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken ct)
+    {
+        var result = new double[n];
+        if (field.ClrType == typeof(double))
+        {
+            await group.ReadAsync<double>(field, result.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+        }
+        else if (field.ClrType == typeof(int))
+        {
+            var v = new int[n];
+            await group.ReadAsync<int>(field, v.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (int r = 0; r < n; r++)
+            {
+                result[r] = v[r];
+            }
+        }
+        else if (field.ClrType == typeof(long))
+        {
+            var v = new long[n];
+            await group.ReadAsync<long>(field, v.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (int r = 0; r < n; r++)
+            {
+                result[r] = v[r];
+            }
+        }
+        else
+        {
+            throw new SweepInputException($"column '{field.Name}' is not numeric");
+        }
+
+        return result;
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _lock.Dispose();
 

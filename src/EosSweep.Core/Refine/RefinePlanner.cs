@@ -140,6 +140,47 @@ public sealed class RefinePlanner
         return image;
     }
 
+    /// <summary>
+    /// For every finest cell, the computed cell whose result fills it (the rule of <see cref="Image"/> at level L):
+    /// <paramref name="computed"/> holds, per finest cell (row-major), a row number or −1 where nothing was computed;
+    /// the result holds the row number of the finest available value.
+    /// </summary>
+    public static int[] FillFinest(RefineGrid grid, int[] computed)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(computed);
+        int rows = grid.RowsAt(0), cols = grid.ColumnsAt(0), s = grid.Stride(0);
+        var image = new int[rows * cols];
+        for (int a = 0; a < rows; a++)
+        {
+            for (int b = 0; b < cols; b++)
+            {
+                image[(a * cols) + b] = computed[((long)a * s * grid.Columns) + (b * s)];
+            }
+        }
+
+        for (int k = 1; k <= grid.Levels; k++)
+        {
+            int pc = cols;
+            rows = grid.RowsAt(k);
+            cols = grid.ColumnsAt(k);
+            s = grid.Stride(k);
+            var next = new int[rows * cols];
+            for (int c = 0; c < rows; c++)
+            {
+                for (int d = 0; d < cols; d++)
+                {
+                    int own = computed[((long)c * s * grid.Columns) + (d * s)];
+                    next[(c * cols) + d] = own >= 0 ? own : image[((c >> 1) * pc) + (d >> 1)];
+                }
+            }
+
+            image = next;
+        }
+
+        return image;
+    }
+
     /// <summary>The points of a row-major image with a 4-neighbour of another value: the measured boundary.</summary>
     public static bool[] BoundaryOf(byte[] image, int rows, int cols)
     {
