@@ -22,6 +22,7 @@ public static class Program
             QueryCommand.Create(stdout, stderr),
             StatusCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout, stderr),
+            RefineBenchCommand.Create(stdout, stderr),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
