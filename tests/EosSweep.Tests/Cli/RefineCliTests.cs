@@ -23,6 +23,13 @@ public sealed class RefineCliTests
         Assert.Contains("refined 2 levels to 29 × 29", r.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "report", "regime.png")));
 
+        var status = CliRunner.Run("status", dir);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("levels done 3 of 3", status.Stdout, StringComparison.Ordinal);
+        var query = CliRunner.Run("query", dir, "select count(*) as n, max(level) as top from trajectories");
+        Assert.True(query.ExitCode == 0, query.Stderr);
+        Assert.Contains(plan.LevelRows.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), query.Stdout, StringComparison.Ordinal);
+
         var again = CliRunner.Run(["run", "--resume", "--out", dir]);
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Contains("already complete", again.Stdout, StringComparison.Ordinal);
