@@ -73,6 +73,18 @@ public static class SqlQuery
     /// <summary>An in-memory DuckDB with the data set's views defined.</summary>
     public static DuckDBConnection Open(string dir)
     {
+        if (RefinePlanFile.TryRead(dir) is { } plan)
+        {
+            // A refined sweep: its recorded level files (rows carry level, i, j), complete or not.
+            var levels = Enumerable.Range(0, plan.CompletedLevels).Select(k => Literal(Path.GetFullPath(Path.Combine(dir, RefinedDataSet.LevelFile(k)))));
+            var refined = new DuckDBConnection("Data Source=:memory:");
+            refined.Open();
+            using var view = refined.CreateCommand();
+            view.CommandText = $"CREATE VIEW trajectories AS SELECT * FROM read_parquet([{string.Join(", ", levels)}])";
+            view.ExecuteNonQuery();
+            return refined;
+        }
+
         var reader = DataSetReader.Open(dir);
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();

@@ -78,6 +78,7 @@ public static class Program
             QueryCommand.Create(stdout, stderr),
             StatusCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout, stderr),
+            RefineBenchCommand.Create(stdout, stderr),
         };
         root.Options.Add(modelAssembly);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

@@ -18,7 +18,18 @@ public sealed record SweepSpec
     public required LossKind Loss { get; init; }
 
     /// <summary>Every axis of the model in the model's order; a constant is an axis of one value.</summary>
-    public required IReadOnlyList<AxisSpec> Axes { get; init; }
+    /// <remarks>Setting the axes (also through <c>with</c>) drops the cached <see cref="Grid"/>.</remarks>
+    public required IReadOnlyList<AxisSpec> Axes
+    {
+        get => _axes;
+        init
+        {
+            _axes = value;
+            _grid = null;
+        }
+    }
+
+    private readonly IReadOnlyList<AxisSpec> _axes = [];
 
     /// <summary>Maximum number of GD steps per trajectory (with <see cref="Tau"/>: the largest round(τ/η) of the grid).</summary>
     public required int Steps { get; init; }

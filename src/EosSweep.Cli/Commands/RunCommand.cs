@@ -36,6 +36,8 @@ public static class RunCommand
         var shard = new Option<string?>("--shard") { Description = "Run shard K of N (0 <= K < N, K = SLURM_ARRAY_TASK_ID): a contiguous 1/N of the grid into the shared --out", HelpName = "K/N" };
         var rowsPerPart = new Option<string?>("--rows-per-part") { Description = "Rows per Parquet part file (default 1,000,000)", HelpName = "N" };
         var summarize = new Option<bool>("--summarize") { Description = "Write the report (phase diagrams, summary.csv) after the run" };
+        var refine = new Option<string?>("--refine") { Description = "Adaptive refinement of a 2-axis grid: run it, then only the cells near a regime boundary at 2x finer resolution, LEVELS times", HelpName = "LEVELS" };
+        var refineMargin = new Option<string?>("--refine-margin") { Description = $"Cells added around the boundary at each refinement level (default {RefinedRun.DefaultMargin})", HelpName = "CELLS" };
 
         var axisOptions = new Dictionary<string, Option<string?>>();
         foreach (var axis in ModelCatalog.All.SelectMany(m => m.Axes).DistinctBy(a => a.Name))
@@ -57,7 +59,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run a sweep and write its Parquet data set")
         {
-            model, loss, steps, tau, trace, traceEvery, maxTrace, rowsPerPart, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, resume, shard, summarize,
+            model, loss, steps, tau, trace, traceEvery, maxTrace, rowsPerPart, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, resume, shard, summarize, refine, refineMargin,
         };
         foreach (var o in axisOptions.Values.Concat(optionFlags.Values))
         {
@@ -123,7 +125,12 @@ public static class RunCommand
                 throw new SweepInputException("--overwrite and --resume contradict each other: --overwrite discards the data set that --resume continues");
             }
 
-            if (pr.GetValue(resume) && outDir is not null)
+            var storedPlan = pr.GetValue(resume) && outDir is not null ? RefinePlanFile.TryRead(outDir) : null;
+            if (storedPlan is not null)
+            {
+                layered = layered.Over(storedPlan.Spec);
+            }
+            else if (pr.GetValue(resume) && outDir is not null)
             {
                 layered = layered.Over(DataSetReader.StoredSpec(outDir)
                     ?? throw new SweepInputException($"--resume: '{outDir}' holds no data set to resume; run without --resume to start it"));
@@ -143,6 +150,24 @@ public static class RunCommand
             if (parts < 1)
             {
                 throw new SweepInputException($"--rows-per-part must be >= 1, got {parts}");
+            }
+
+            int? levels = OptionText.Int(pr.GetValue(refine), "--refine") ?? storedPlan?.Levels;
+            if (levels is { } l)
+            {
+                int refineBy = OptionText.Int(pr.GetValue(refineMargin), "--refine-margin") ?? storedPlan?.Margin ?? RefinedRun.DefaultMargin;
+                if (pr.GetValue(shard) is not null || resolved.Trace is not null)
+                {
+                    throw new SweepInputException("--refine runs in one process without traces; drop --shard and --trace");
+                }
+
+                bool done = await RefinedRun.RunAsync(resolved, l, refineBy, dir, pr.GetValue(overwrite), stdout, stderr, ct).ConfigureAwait(false);
+                return pr.GetValue(summarize) && done ? SummarizeCommand.Summarize(dir, null, null, stdout) : 0;
+            }
+
+            if (pr.GetValue(refineMargin) is not null)
+            {
+                throw new SweepInputException("--refine-margin needs --refine LEVELS");
             }
 
             var target = new RunTarget

@@ -25,6 +25,13 @@ public static class StatusCommand
     /// <summary>Prints the status of <paramref name="dir"/> and returns the exit code.</summary>
     public static int Report(string dir, TextWriter stdout)
     {
+        if (RefinePlanFile.TryRead(dir) is { } plan)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"refined sweep {dir}: {plan.Spec.Model}, {plan.Levels} levels to {plan.Finest[0]:N0} × {plan.Finest[1]:N0}; levels done {plan.CompletedLevels} of {plan.Levels + 1} ({string.Join(", ", plan.LevelRows.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} trajectories){(plan.Complete ? "; complete" : "; run it again to continue")}"));
+            return plan.Complete ? 0 : Incomplete;
+        }
+
         var spec = SpecResolver.Resolve(DataSetReader.ReadSettings(dir), ModelCatalog.All);
         long total = spec.Grid.Count;
         var inventory = DataSetInventory.ScanAsync(dir, total, verifyHash: true).GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EosSweep.Analysis;
 using EosSweep.Core;
+using EosSweep.Core.Refine;
 using EosSweep.Core.Results;
 using EosSweep.Engine;
 using EosSweep.Storage;
@@ -26,8 +27,17 @@ public static class SummarizeCommand
     /// <summary>Summarises the data set in <paramref name="dir"/> and prints a short table.</summary>
     public static int Summarize(string dir, string? xAxis, string? yAxis, TextWriter stdout, bool allowIncomplete = false)
     {
-        var reader = DataSetReader.Open(dir, allowIncomplete);
-        var spec = SpecResolver.Resolve(reader.Settings, ModelCatalog.All);
+        // A refined sweep is summarised as its finest grid, each cell filled from the finest level that computed it.
+        var plan = RefinedDataSet.Exists(dir) ? RefinePlanFile.TryRead(dir) : null;
+        if (plan is not null && !plan.Complete && !allowIncomplete)
+        {
+            throw new SweepInputException(string.Create(CultureInfo.InvariantCulture,
+                $"refined sweep '{dir}' is incomplete: {plan.CompletedLevels} of {plan.Levels + 1} levels are done; run it again to continue, or --allow-incomplete"));
+        }
+
+        var reader = plan is null ? DataSetReader.Open(dir, allowIncomplete) : null;
+        var refined = plan is null ? null : RefineGrid.Create(SpecResolver.Resolve(plan.Spec, ModelCatalog.All), plan.Levels);
+        var spec = refined?.Finest ?? SpecResolver.Resolve(reader!.Settings, ModelCatalog.All); // reader is set whenever plan is null
         var model = ModelCatalog.Find(spec.Model);
         foreach (var axis in new[] { xAxis, yAxis })
         {
@@ -44,12 +54,22 @@ public static class SummarizeCommand
         columns.AddRange(ResultLayout.MeasureNames);
         columns.AddRange(model.ExtraColumns);
         columns.Add(ResultColumns.Steps);
-        var table = reader.ReadTableAsync(columns).GetAwaiter().GetResult();
+        var table = plan is not null && refined is not null
+            ? RefinedDataSet.ReadFinestTableAsync(dir, refined, plan, columns).GetAwaiter().GetResult()
+            : reader!.ReadTableAsync(columns).GetAwaiter().GetResult(); // reader is set whenever plan is null
         var result = Summarizer.Summarize(spec, model, table, Path.Combine(dir, "report"), new SummaryOptions { XAxis = xAxis, YAxis = yAxis }, TraceTable.Load(dir));
 
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv, $"summary of {dir}: {result.Rows:N0} trajectories"));
-        if (!reader.Complete)
+        if (plan is not null)
+        {
+            long cells = (long)plan.Finest[0] * plan.Finest[1];
+            long ran = plan.LevelRows.Sum();
+            stdout.WriteLine(string.Create(inv,
+                $"  refined {plan.Levels} levels to {plan.Finest[0]:N0} × {plan.Finest[1]:N0}: computed {ran:N0} of {cells:N0} finest cells ({100.0 * ran / cells:0.0}%), per level {string.Join(", ", plan.LevelRows.Select(r => r.ToString("N0", inv)))}; each cell shows the finest level that computed it"));
+        }
+
+        if (reader is not null && !reader.Complete)
         {
             stdout.WriteLine(string.Create(inv, $"  INCOMPLETE data set: {result.Rows:N0} of {spec.Grid.Count:N0} trajectories are present"));
         }
