@@ -18,6 +18,7 @@ public static class ModelCatalog
     public static IReadOnlyList<ModelInfo> All { get; } = [
         XyModelInfo.Instance, MeanModelInfo.Instance, SparseCodingInfo.Instance,
         QuarticModelInfo.Instance, CosineModelInfo.Instance, UvModelInfo.Instance,
+        MlpModelInfo.Instance,
     ];
 
     /// <summary>The model of this name.</summary>
