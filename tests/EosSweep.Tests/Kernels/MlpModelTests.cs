@@ -83,7 +83,12 @@ public sealed class MlpModelTests(MlpFixture data) : IClassFixture<MlpFixture>
             Steps = steps,
             Axes = new Dictionary<string, string>
             {
-                ["eta1"] = "0.05,0.4", ["eta2"] = "0.1,0.8", ["offset"] = "0,0.2", ["m"] = $"{m}", ["d"] = $"{d}", ["seed"] = "2",
+                ["eta1"] = "0.05,0.4",
+                ["eta2"] = "0.1,0.8",
+                ["offset"] = "0,0.2",
+                ["m"] = $"{m}",
+                ["d"] = $"{d}",
+                ["seed"] = "2",
             },
             Options = new Dictionary<string, string> { ["activation"] = activation, ["sharpness_every"] = "5" },
         });
