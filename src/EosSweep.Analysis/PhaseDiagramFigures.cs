@@ -33,6 +33,54 @@ internal static class PhaseDiagramFigures
         }
 
         WriteRegime(ctx, x, y, stats, mode, overlays, files);
+        if (ctx.Model.TrainabilityColumn is { } column && ctx.Table.Has(column))
+        {
+            WriteTrainability(ctx, x, y, stats, column, files, checks);
+        }
+    }
+
+    /// <summary>
+    /// The trainable/untrainable image of a model that classifies rows by a column (ModelInfo.TrainabilityColumn:
+    /// trainable iff the value is below 1; a cell takes its rows' majority, ties untrainable), with its boundary
+    /// drawn over it and that boundary's box-counting dimension added to the checks.
+    /// </summary>
+    private static void WriteTrainability(SummaryContext ctx, PlotAxis x, PlotAxis y, CellStats stats, string column, List<string> files, List<TheoryCheck> checks)
+    {
+        var values = ctx.Table.Column(column);
+        var trainable = new int[stats.Rows.Length];
+        for (int r = 0; r < values.Length; r++)
+        {
+            trainable[stats.CellOfRow[r]] += values[r] < 1 ? 1 : 0;
+        }
+
+        var labels = new int[stats.Rows.Length];
+        var cells = new double[stats.Rows.Length];
+        for (int c = 0; c < labels.Length; c++)
+        {
+            labels[c] = stats.Rows[c] == 0 ? -1 : 2 * trainable[c] > stats.Rows[c] ? 0 : 1;
+            cells[c] = labels[c] < 0 ? double.NaN : labels[c];
+        }
+
+        var boundary = PhaseBoundary.Extract(stats.Nx, stats.Ny, labels);
+        var box = boundary.BoxCounting();
+        checks.Add(new TheoryCheck("trainability_boundary_cells", $"cells with a neighbour of the other class ({column} < 1 or not)", boundary.Cells.Count, "informational", null));
+        checks.Add(new TheoryCheck("trainability_box_counting_dimension",
+            $"box-counting dimension of the trainable/untrainable boundary: slope of log N(s) vs log(1/s) over box sides {box.MinBox}–{box.MaxBox} cells, R² = {box.RSquared.ToString("0.####", CultureInfo.InvariantCulture)}",
+            box.Dimension, "≈ 1 for a smooth boundary, > 1 for a fractal one", null));
+
+        var plt = FigureStyle.NewPlot($"Trainability ({column} < 1) — {ctx.Model.Name}{ctx.FoldNote(x, y, mode: true)}", x.Label, y.Label);
+        Color trainableColor = FigureStyle.RegimeColors[(int)Regime.Gf], untrainableColor = FigureStyle.NonFinite;
+        AddHeatmap(plt, x, y, Matrix(stats, cells), new CategoricalColormap([trainableColor, untrainableColor]), new ScottPlot.Range(-0.5, 1.5), FigureStyle.NoData);
+        List<LegendItem> legend = [FigureStyle.Swatch("trainable", trainableColor), FigureStyle.Swatch("untrainable", untrainableColor)];
+        if (labels.Contains(-1))
+        {
+            legend.Add(FigureStyle.Swatch("no data", FigureStyle.NoData));
+        }
+
+        var overlays = Overlays.For(ctx, x, y);
+        overlays.Boundary = boundary.Cells.Select(c => (x.Coord[c.X], y.Coord[c.Y])).ToList();
+        Finish(plt, x, y, overlays, legend);
+        FigureStyle.Save(plt, ctx.Directory, "trainability", ctx.Options, files);
     }
 
     private static void WriteStability(SummaryContext ctx, PlotAxis x, PlotAxis y, CellStats stats, double[] mean, Overlays overlays, List<string> files)

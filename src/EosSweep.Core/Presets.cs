@@ -59,7 +59,48 @@ public static class Presets
                 },
                 Tau = 10,
             }),
+        ["fractal-tanh"] = (
+            "mlp, width 16, tanh, d = 16, n = 272 Gaussian points: (η₁, η₂) log 1..1000 × log 3..50 at 1024×1024, 500 steps; the trainability boundary (--resolution N sets the side)",
+            new SweepSettings
+            {
+                Model = "mlp",
+                Axes = new Dictionary<string, string>
+                {
+                    ["eta1"] = "log:1:1000:1024",
+                    ["eta2"] = "log:3:50:1024",
+                    ["m"] = "16",
+                    ["d"] = "16",
+                },
+                Options = new Dictionary<string, string> { ["activation"] = "tanh", ["sharpness_every"] = "never" },
+                Steps = 500,
+            }),
     };
+
+    /// <summary>
+    /// A preset with the point count of each of its ranged axes (<c>log:A:B:N</c>, <c>lin:A:B:N</c>) set to
+    /// <paramref name="resolution"/>: the grid side of a 2-axis preset (<c>run --resolution N</c>).
+    /// </summary>
+    /// <exception cref="SweepInputException">No preset has this name, the resolution is below 2, or the preset has no ranged axis.</exception>
+    public static SweepSettings Get(string name, int resolution)
+    {
+        var settings = Get(name);
+        if (resolution < 2)
+        {
+            throw new SweepInputException($"--resolution must be at least 2, got {resolution}");
+        }
+
+        var axes = new Dictionary<string, string>();
+        bool any = false;
+        foreach (var (axis, text) in settings.Axes ?? new Dictionary<string, string>())
+        {
+            var parts = text.Split(':');
+            bool ranged = parts.Length == 4 && parts[0] is "log" or "lin";
+            axes[axis] = ranged ? string.Join(':', parts[0], parts[1], parts[2], resolution.ToString(CultureInfo.InvariantCulture)) : text;
+            any |= ranged;
+        }
+
+        return any ? settings with { Axes = axes } : throw new SweepInputException($"--resolution: preset '{name}' has no ranged axis to resize");
+    }
 
     /// <summary>
     /// The η axis of Figure 1: every 5e-5 from 1e-4 to 2e-3 (39 points around η* = 8π/200² ≈ 6.28e-4), then every

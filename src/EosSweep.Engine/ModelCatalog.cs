@@ -21,6 +21,7 @@ public static class ModelCatalog
     public static IReadOnlyList<ModelInfo> BuiltIn { get; } = [
         XyModelInfo.Instance, MeanModelInfo.Instance, SparseCodingInfo.Instance,
         QuarticModelInfo.Instance, CosineModelInfo.Instance, UvModelInfo.Instance,
+        MlpModelInfo.Instance,
     ];
 
     /// <summary>Every model this command sees: the built-ins, then those loaded with <c>--model-assembly</c> (<see cref="Use"/>).</summary>

@@ -30,6 +30,7 @@ public static class RunCommand
         var maxTrace = new Option<string?>("--max-trace-bytes") { Description = "Refuse a trace larger than this before running (default 1 GiB)", HelpName = "BYTES" };
         var spec = new Option<string?>("--spec") { Description = "JSON spec file with the same settings (flags override it)", HelpName = "FILE" };
         var preset = new Option<string?>("--preset") { Description = $"Named sweep: {string.Join("|", Presets.Names)} (file and flags override it)" };
+        var resolution = new Option<string?>("--resolution") { Description = "Grid side of --preset: every ranged axis of the preset gets N points (fractal-tanh: N × N)", HelpName = "N" };
         var output = new Option<string?>("--out") { Description = "Output directory (default runs/<preset or model>)", HelpName = "DIR" };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace a data set already in --out (one process only; never while shards run)" };
         var resume = new Option<bool>("--resume") { Description = "Continue the data set in --out: `run --resume --out DIR` alone restarts the sweep stored there (running the same command again continues it too); refuses a directory without one" };
@@ -59,7 +60,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run a sweep and write its Parquet data set")
         {
-            model, loss, steps, tau, trace, traceEvery, maxTrace, rowsPerPart, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, output, overwrite, resume, shard, summarize, refine, refineMargin,
+            model, loss, steps, tau, trace, traceEvery, maxTrace, rowsPerPart, precision, accelerator, batch, threads, tol, bound, margin, spec, preset, resolution, output, overwrite, resume, shard, summarize, refine, refineMargin,
         };
         foreach (var o in axisOptions.Values.Concat(optionFlags.Values))
         {
@@ -112,9 +113,15 @@ public static class RunCommand
                 layered = layered.Over(SpecJson.ReadFile(file));
             }
 
+            var side = OptionText.Int(pr.GetValue(resolution), "--resolution");
+            if (side is not null && presetName is null)
+            {
+                throw new SweepInputException("--resolution sets the grid side of a preset; give --preset too");
+            }
+
             if (presetName is not null)
             {
-                layered = layered.Over(Presets.Get(presetName));
+                layered = layered.Over(side is { } n ? Presets.Get(presetName, n) : Presets.Get(presetName));
             }
 
             // --resume continues the sweep stored in the directory: its sweep.json is the bottom layer, so

@@ -41,6 +41,13 @@ public abstract class ModelInfo
     /// <summary>Model-specific result columns (doubles) written after the common measures, in kernel order.</summary>
     public virtual IReadOnlyList<string> ExtraColumns => [];
 
+    /// <summary>
+    /// A column that classifies rows as trainable (value &lt; 1) or not, as the fractal-trainability literature's
+    /// convergence measure does; a 2-axis summary then draws the trainable/untrainable image and reports its
+    /// boundary's box-counting dimension. Null (the default) when the regime alone classifies rows.
+    /// </summary>
+    public virtual string? TrainabilityColumn => null;
+
     /// <summary>Model switches (<c>--name value</c>); the kernel sees them as <see cref="OptionFlags"/>.</summary>
     public virtual IReadOnlyList<ModelOption> Options => [];
 
