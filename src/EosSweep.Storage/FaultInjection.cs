@@ -8,20 +8,30 @@ namespace EosSweep.Storage;
 /// itself (SIGKILL, as <c>kill -9</c> would) the N-th time (1-based) it reaches POINT of the write protocol.
 /// Points, in protocol order for one part: <c>row-group</c> (a row group written to the temporary part),
 /// <c>temp</c> (the temporary part complete and flushed, not yet renamed), <c>rename</c> (renamed into place, the
-/// shard manifest not yet updated), <c>manifest</c> (the shard manifest updated). Without the variable this costs
-/// one branch per call.
+/// shard manifest not yet updated), <c>manifest</c> (the shard manifest updated). With <c>EOSSWEEP_TEST_PACE_MS=M</c>
+/// the writer also waits M ms after each part's manifest update, so a crash test's kills land mid-run however fast
+/// the machine computes. Without the variables this costs one branch per call.
 /// </summary>
 internal static class FaultInjection
 {
     /// <summary>The environment variable read once at start-up.</summary>
     public const string Variable = "EOSSWEEP_TEST_KILL_AT";
 
+    /// <summary>The pacing variable (milliseconds after each part).</summary>
+    public const string PaceVariable = "EOSSWEEP_TEST_PACE_MS";
+
+    private static readonly int PaceMs;
     private static readonly string? Point;
     private static readonly int Target;
     private static int _seen;
 
     static FaultInjection()
     {
+        if (int.TryParse(Environment.GetEnvironmentVariable(PaceVariable), NumberStyles.None, CultureInfo.InvariantCulture, out int pace))
+        {
+            PaceMs = Math.Min(pace, 10_000);
+        }
+
         var text = Environment.GetEnvironmentVariable(Variable);
         int colon = text?.LastIndexOf(':') ?? -1;
         if (text is null || colon <= 0
@@ -36,6 +46,11 @@ internal static class FaultInjection
     /// <summary>Marks that the writer reached <paramref name="point"/>; kills the process when it is the one asked for.</summary>
     public static void Reach(string point)
     {
+        if (PaceMs > 0 && point == "manifest")
+        {
+            Thread.Sleep(PaceMs);
+        }
+
         if (Point is null || !string.Equals(point, Point, StringComparison.Ordinal))
         {
             return;

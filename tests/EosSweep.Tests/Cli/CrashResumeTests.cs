@@ -11,9 +11,10 @@ namespace EosSweep.Tests.Cli;
 /// </summary>
 public sealed class CrashResumeTests(ITestOutputHelper output)
 {
-    // 192 trajectories in parts of 4 (48 parts), long enough to be killed in the middle of computing.
+    // 384 trajectories in parts of 4 (96 parts). The killed runs are paced (EOSSWEEP_TEST_PACE_MS: 60 ms after each
+    // part), so a run takes seconds however fast the machine computes and the kills land in the middle of it.
     private static readonly string[] Sweep =
-        ["run", "--model", "xy", "--eta", "log:0.05:1:12", "--y0", "lin:0.5:6:16", "--steps", "20000",
+        ["run", "--model", "xy", "--eta", "log:0.05:1:24", "--y0", "lin:0.5:6:16", "--steps", "20000",
             "--batch", "4", "--rows-per-part", "4", "--accelerator", "cpu"];
 
     private static readonly string[] HookPoints = ["row-group", "temp", "rename", "manifest"];
@@ -32,7 +33,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         for (int attempt = 0; attempt < 40 && kills < 20; attempt++)
         {
             bool hook = attempt % 2 == 0;
-            var env = new Dictionary<string, string>();
+            var env = new Dictionary<string, string> { ["EOSSWEEP_TEST_PACE_MS"] = "60" };
             if (hook)
             {
                 // Every point of the write protocol in turn, at the first or second part of the run.
