@@ -64,123 +64,98 @@ public static class FmaPeak
     }
 
     // c ← c·a + b converges to b/(1 − a) ≈ 0.1: normal numbers throughout, no overflow, no subnormals.
+    private static double Loop512D(long n, double ca, double cb) => Loop<Vector512<double>, Fma512D>(n, Vector512.Create(ca), Vector512.Create(cb));
+
+    private static double Loop256D(long n, double ca, double cb) => Loop<Vector256<double>, Fma256D>(n, Vector256.Create(ca), Vector256.Create(cb));
+
+    private static double Loop512F(long n, float ca, float cb) => Loop<Vector512<float>, Fma512F>(n, Vector512.Create(ca), Vector512.Create(cb));
+
+    private static double Loop256F(long n, float ca, float cb) => Loop<Vector256<float>, Fma256F>(n, Vector256.Create(ca), Vector256.Create(cb));
+
+    /// <summary>Sixteen independent FMA chains; <typeparamref name="TOps"/> is a struct, so the JIT compiles one loop per vector type.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Loop512D(long n, double ca, double cb)
+    private static double Loop<TV, TOps>(long n, TV a, TV b)
+        where TV : struct
+        where TOps : struct, IFma<TV>
     {
-        var a = Vector512.Create(ca);
-        var b = Vector512.Create(cb);
-        Vector512<double> c0 = b, c1 = b + b, c2 = c1 + b, c3 = c2 + b, c4 = c3 + b, c5 = c4 + b, c6 = c5 + b, c7 = c6 + b;
-        Vector512<double> c8 = c7 + b, c9 = c8 + b, c10 = c9 + b, c11 = c10 + b, c12 = c11 + b, c13 = c12 + b, c14 = c13 + b, c15 = c14 + b;
+        TV c0 = b, c1 = TOps.Add(b, b), c2 = TOps.Add(c1, b), c3 = TOps.Add(c2, b), c4 = TOps.Add(c3, b), c5 = TOps.Add(c4, b);
+        TV c6 = TOps.Add(c5, b), c7 = TOps.Add(c6, b), c8 = TOps.Add(c7, b), c9 = TOps.Add(c8, b), c10 = TOps.Add(c9, b);
+        TV c11 = TOps.Add(c10, b), c12 = TOps.Add(c11, b), c13 = TOps.Add(c12, b), c14 = TOps.Add(c13, b), c15 = TOps.Add(c14, b);
         for (long i = 0; i < n; i++)
         {
-            c0 = Vector512.FusedMultiplyAdd(c0, a, b);
-            c1 = Vector512.FusedMultiplyAdd(c1, a, b);
-            c2 = Vector512.FusedMultiplyAdd(c2, a, b);
-            c3 = Vector512.FusedMultiplyAdd(c3, a, b);
-            c4 = Vector512.FusedMultiplyAdd(c4, a, b);
-            c5 = Vector512.FusedMultiplyAdd(c5, a, b);
-            c6 = Vector512.FusedMultiplyAdd(c6, a, b);
-            c7 = Vector512.FusedMultiplyAdd(c7, a, b);
-            c8 = Vector512.FusedMultiplyAdd(c8, a, b);
-            c9 = Vector512.FusedMultiplyAdd(c9, a, b);
-            c10 = Vector512.FusedMultiplyAdd(c10, a, b);
-            c11 = Vector512.FusedMultiplyAdd(c11, a, b);
-            c12 = Vector512.FusedMultiplyAdd(c12, a, b);
-            c13 = Vector512.FusedMultiplyAdd(c13, a, b);
-            c14 = Vector512.FusedMultiplyAdd(c14, a, b);
-            c15 = Vector512.FusedMultiplyAdd(c15, a, b);
+            c0 = TOps.Fma(c0, a, b);
+            c1 = TOps.Fma(c1, a, b);
+            c2 = TOps.Fma(c2, a, b);
+            c3 = TOps.Fma(c3, a, b);
+            c4 = TOps.Fma(c4, a, b);
+            c5 = TOps.Fma(c5, a, b);
+            c6 = TOps.Fma(c6, a, b);
+            c7 = TOps.Fma(c7, a, b);
+            c8 = TOps.Fma(c8, a, b);
+            c9 = TOps.Fma(c9, a, b);
+            c10 = TOps.Fma(c10, a, b);
+            c11 = TOps.Fma(c11, a, b);
+            c12 = TOps.Fma(c12, a, b);
+            c13 = TOps.Fma(c13, a, b);
+            c14 = TOps.Fma(c14, a, b);
+            c15 = TOps.Fma(c15, a, b);
         }
 
-        return Vector512.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)) + ((c12 + c13) + (c14 + c15)));
+        var s0 = TOps.Add(TOps.Add(TOps.Add(c0, c1), TOps.Add(c2, c3)), TOps.Add(TOps.Add(c4, c5), TOps.Add(c6, c7)));
+        var s1 = TOps.Add(TOps.Add(TOps.Add(c8, c9), TOps.Add(c10, c11)), TOps.Add(TOps.Add(c12, c13), TOps.Add(c14, c15)));
+        return TOps.Sum(TOps.Add(s0, s1));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float Loop512F(long n, float ca, float cb)
+    private interface IFma<TV>
     {
-        var a = Vector512.Create(ca);
-        var b = Vector512.Create(cb);
-        Vector512<float> c0 = b, c1 = b + b, c2 = c1 + b, c3 = c2 + b, c4 = c3 + b, c5 = c4 + b, c6 = c5 + b, c7 = c6 + b;
-        Vector512<float> c8 = c7 + b, c9 = c8 + b, c10 = c9 + b, c11 = c10 + b, c12 = c11 + b, c13 = c12 + b, c14 = c13 + b, c15 = c14 + b;
-        for (long i = 0; i < n; i++)
-        {
-            c0 = Vector512.FusedMultiplyAdd(c0, a, b);
-            c1 = Vector512.FusedMultiplyAdd(c1, a, b);
-            c2 = Vector512.FusedMultiplyAdd(c2, a, b);
-            c3 = Vector512.FusedMultiplyAdd(c3, a, b);
-            c4 = Vector512.FusedMultiplyAdd(c4, a, b);
-            c5 = Vector512.FusedMultiplyAdd(c5, a, b);
-            c6 = Vector512.FusedMultiplyAdd(c6, a, b);
-            c7 = Vector512.FusedMultiplyAdd(c7, a, b);
-            c8 = Vector512.FusedMultiplyAdd(c8, a, b);
-            c9 = Vector512.FusedMultiplyAdd(c9, a, b);
-            c10 = Vector512.FusedMultiplyAdd(c10, a, b);
-            c11 = Vector512.FusedMultiplyAdd(c11, a, b);
-            c12 = Vector512.FusedMultiplyAdd(c12, a, b);
-            c13 = Vector512.FusedMultiplyAdd(c13, a, b);
-            c14 = Vector512.FusedMultiplyAdd(c14, a, b);
-            c15 = Vector512.FusedMultiplyAdd(c15, a, b);
-        }
+        static abstract TV Fma(TV c, TV a, TV b);
 
-        return Vector512.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)) + ((c12 + c13) + (c14 + c15)));
+        static abstract TV Add(TV x, TV y);
+
+        static abstract double Sum(TV x);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Loop256D(long n, double ca, double cb)
+    private readonly struct Fma512D : IFma<Vector512<double>>
     {
-        var a = Vector256.Create(ca);
-        var b = Vector256.Create(cb);
-        Vector256<double> c0 = b, c1 = b + b, c2 = c1 + b, c3 = c2 + b, c4 = c3 + b, c5 = c4 + b, c6 = c5 + b, c7 = c6 + b;
-        Vector256<double> c8 = c7 + b, c9 = c8 + b, c10 = c9 + b, c11 = c10 + b, c12 = c11 + b, c13 = c12 + b, c14 = c13 + b, c15 = c14 + b;
-        for (long i = 0; i < n; i++)
-        {
-            c0 = Vector256.FusedMultiplyAdd(c0, a, b);
-            c1 = Vector256.FusedMultiplyAdd(c1, a, b);
-            c2 = Vector256.FusedMultiplyAdd(c2, a, b);
-            c3 = Vector256.FusedMultiplyAdd(c3, a, b);
-            c4 = Vector256.FusedMultiplyAdd(c4, a, b);
-            c5 = Vector256.FusedMultiplyAdd(c5, a, b);
-            c6 = Vector256.FusedMultiplyAdd(c6, a, b);
-            c7 = Vector256.FusedMultiplyAdd(c7, a, b);
-            c8 = Vector256.FusedMultiplyAdd(c8, a, b);
-            c9 = Vector256.FusedMultiplyAdd(c9, a, b);
-            c10 = Vector256.FusedMultiplyAdd(c10, a, b);
-            c11 = Vector256.FusedMultiplyAdd(c11, a, b);
-            c12 = Vector256.FusedMultiplyAdd(c12, a, b);
-            c13 = Vector256.FusedMultiplyAdd(c13, a, b);
-            c14 = Vector256.FusedMultiplyAdd(c14, a, b);
-            c15 = Vector256.FusedMultiplyAdd(c15, a, b);
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Fma(Vector512<double> c, Vector512<double> a, Vector512<double> b) => Vector512.FusedMultiplyAdd(c, a, b);
 
-        return Vector256.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)) + ((c12 + c13) + (c14 + c15)));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Add(Vector512<double> x, Vector512<double> y) => x + y;
+
+        public static double Sum(Vector512<double> x) => Vector512.Sum(x);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float Loop256F(long n, float ca, float cb)
+    private readonly struct Fma256D : IFma<Vector256<double>>
     {
-        var a = Vector256.Create(ca);
-        var b = Vector256.Create(cb);
-        Vector256<float> c0 = b, c1 = b + b, c2 = c1 + b, c3 = c2 + b, c4 = c3 + b, c5 = c4 + b, c6 = c5 + b, c7 = c6 + b;
-        Vector256<float> c8 = c7 + b, c9 = c8 + b, c10 = c9 + b, c11 = c10 + b, c12 = c11 + b, c13 = c12 + b, c14 = c13 + b, c15 = c14 + b;
-        for (long i = 0; i < n; i++)
-        {
-            c0 = Vector256.FusedMultiplyAdd(c0, a, b);
-            c1 = Vector256.FusedMultiplyAdd(c1, a, b);
-            c2 = Vector256.FusedMultiplyAdd(c2, a, b);
-            c3 = Vector256.FusedMultiplyAdd(c3, a, b);
-            c4 = Vector256.FusedMultiplyAdd(c4, a, b);
-            c5 = Vector256.FusedMultiplyAdd(c5, a, b);
-            c6 = Vector256.FusedMultiplyAdd(c6, a, b);
-            c7 = Vector256.FusedMultiplyAdd(c7, a, b);
-            c8 = Vector256.FusedMultiplyAdd(c8, a, b);
-            c9 = Vector256.FusedMultiplyAdd(c9, a, b);
-            c10 = Vector256.FusedMultiplyAdd(c10, a, b);
-            c11 = Vector256.FusedMultiplyAdd(c11, a, b);
-            c12 = Vector256.FusedMultiplyAdd(c12, a, b);
-            c13 = Vector256.FusedMultiplyAdd(c13, a, b);
-            c14 = Vector256.FusedMultiplyAdd(c14, a, b);
-            c15 = Vector256.FusedMultiplyAdd(c15, a, b);
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Fma(Vector256<double> c, Vector256<double> a, Vector256<double> b) => Vector256.FusedMultiplyAdd(c, a, b);
 
-        return Vector256.Sum(((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)) + ((c12 + c13) + (c14 + c15)));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Add(Vector256<double> x, Vector256<double> y) => x + y;
+
+        public static double Sum(Vector256<double> x) => Vector256.Sum(x);
+    }
+
+    private readonly struct Fma512F : IFma<Vector512<float>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Fma(Vector512<float> c, Vector512<float> a, Vector512<float> b) => Vector512.FusedMultiplyAdd(c, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Add(Vector512<float> x, Vector512<float> y) => x + y;
+
+        public static double Sum(Vector512<float> x) => Vector512.Sum(x);
+    }
+
+    private readonly struct Fma256F : IFma<Vector256<float>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Fma(Vector256<float> c, Vector256<float> a, Vector256<float> b) => Vector256.FusedMultiplyAdd(c, a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Add(Vector256<float> x, Vector256<float> y) => x + y;
+
+        public static double Sum(Vector256<float> x) => Vector256.Sum(x);
     }
 }
