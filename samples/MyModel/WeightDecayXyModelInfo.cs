@@ -109,10 +109,6 @@ public sealed class WeightDecayXyModelInfo : ModelInfo, IKernelFamily
         where T : struct, IScalar<T> => new TrajectoryKernel<WeightDecayXyModel<T>, T>();
 
     /// <inheritdoc/>
-    public ISimdKernel MakeSimd<TLoss>()
-        where TLoss : struct, ILoss => MakeSimd<TLoss, V8, V8>();
-
-    /// <inheritdoc/>
     public ISimdKernel MakeSimd<TLoss, T, TW>()
         where TLoss : struct, ILoss
         where T : struct, ISimdReal<T, TW>

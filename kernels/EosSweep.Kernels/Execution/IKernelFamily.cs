@@ -23,7 +23,11 @@ public interface IKernelFamily
         where TLoss : struct, ILoss
         where T : struct, IScalar<T> => null;
 
-    /// <summary>The CPU SIMD twin for loss <typeparamref name="TLoss"/> in f64 lanes, or null when the model has none.</summary>
+    /// <summary>
+    /// An f64 CPU kernel of its own for loss <typeparamref name="TLoss"/> when the model cannot run at generic lanes
+    /// (sparse-coding: vectorised over samples, reading shared data), or null (the default: the lanes of
+    /// <see cref="MakeSimd{TLoss, T, TW}"/> serve).
+    /// </summary>
     Simd.ISimdKernel? MakeSimd<TLoss>()
         where TLoss : struct, ILoss => null;
 

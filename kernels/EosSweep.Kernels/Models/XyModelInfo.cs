@@ -152,10 +152,6 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
         where T : struct, IScalar<T> => new TrajectoryKernel<XyModel<TLoss, T>, T>();
 
     /// <inheritdoc/>
-    public Simd.ISimdKernel MakeSimd<TLoss>()
-        where TLoss : struct, ILoss => MakeSimd<TLoss, V8, V8>();
-
-    /// <inheritdoc/>
     public Simd.ISimdKernel MakeSimd<TLoss, T, TW>()
         where TLoss : struct, ILoss
         where T : struct, ISimdReal<T, TW>
