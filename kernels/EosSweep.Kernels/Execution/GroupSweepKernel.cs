@@ -35,16 +35,8 @@ public static class GroupSweepKernel
         }
 
         bool leader = Group.IdxX == 0;
-        var trace = default(TraceSink);
-        if (leader && args.TraceEvery > 0 && traceSlots[i] >= 0)
-        {
-            trace.Buffer = traceBuffer;
-            trace.Columns = 4 + TModel.ParameterCount;
-            trace.Rows = args.TraceRows;
-            trace.Offset = (long)traceSlots[i] * args.TraceRows * trace.Columns;
-            trace.Every = args.TraceEvery;
-            trace.Enabled = true;
-        }
+        // Only the leader records the trace; the other threads of the group hold the same values.
+        var trace = leader ? TraceSink.ForRow(i, traceSlots, traceBuffer, TModel.ParameterCount, args) : default;
 
         SweepKernel.Execute<TModel, T, DeviceGrid, LeaderSink>(
             i,

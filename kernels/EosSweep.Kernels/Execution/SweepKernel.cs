@@ -33,16 +33,7 @@ public static class SweepKernel
             return;
         }
 
-        var trace = default(TraceSink);
-        if (args.TraceEvery > 0 && traceSlots[i] >= 0)
-        {
-            trace.Buffer = traceBuffer;
-            trace.Columns = 4 + TModel.ParameterCount;
-            trace.Rows = args.TraceRows;
-            trace.Offset = (long)traceSlots[i] * args.TraceRows * trace.Columns;
-            trace.Every = args.TraceEvery;
-            trace.Enabled = true;
-        }
+        var trace = TraceSink.ForRow(i, traceSlots, traceBuffer, TModel.ParameterCount, args);
 
         Execute<TModel, T, DeviceGrid, DeviceSink>(
             i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI, scratch, args.Capacity), args, new DeviceSink(outD, outI, args.Capacity), ref trace);

@@ -33,6 +33,26 @@ public struct TraceSink
     /// <summary>Whether this trajectory is traced.</summary>
     public bool Enabled;
 
+    /// <summary>
+    /// The sink of batch row <paramref name="i"/>: its slot in <paramref name="buffer"/> when tracing is on and the row
+    /// has one (<paramref name="traceSlots"/>[i] ≥ 0), else a disabled sink.
+    /// </summary>
+    public static TraceSink ForRow(int i, ArrayView<int> traceSlots, ArrayView<double> buffer, int parameterCount, in KernelArgs args)
+    {
+        var trace = default(TraceSink);
+        if (args.TraceEvery > 0 && traceSlots[i] >= 0)
+        {
+            trace.Buffer = buffer;
+            trace.Columns = 4 + parameterCount;
+            trace.Rows = args.TraceRows;
+            trace.Offset = (long)traceSlots[i] * args.TraceRows * trace.Columns;
+            trace.Every = args.TraceEvery;
+            trace.Enabled = true;
+        }
+
+        return trace;
+    }
+
     /// <summary>Whether step <paramref name="t"/> gets a row.</summary>
     public readonly bool Due(int t) => Enabled && t % Every == 0 && Count < Rows;
 

@@ -135,7 +135,8 @@ public sealed class SimdTests
         }
     }
 
-    private static ResultBatch AssertSimdEqualsScalar(SweepSpec spec, bool? wide = null)
+    /// <summary>Runs the spec on the scalar driver and on SIMD lanes; every int and double must be equal bit for bit, over a grid that mixes regimes.</summary>
+    internal static ResultBatch AssertSimdEqualsScalar(SweepSpec spec, bool? wide = null)
     {
         var info = ModelCatalog.Find(spec.Model);
         var scalar = ModelCatalog.Kernel(info, spec.Loss, spec.Precision);

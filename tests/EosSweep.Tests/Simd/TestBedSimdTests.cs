@@ -1,8 +1,5 @@
 using System.Runtime.Intrinsics;
 using EosSweep.Core;
-using EosSweep.Core.Results;
-using EosSweep.Engine;
-using EosSweep.Kernels.Execution;
 using EosSweep.Kernels.Numerics;
 using EosSweep.Tests.Engine;
 
@@ -27,25 +24,7 @@ public sealed class TestBedSimdTests
                 Options = new Dictionary<string, string> { ["form"] = form },
                 Axes = new Dictionary<string, string> { ["eta"] = "lin:0.1:1.6:11", ["x0"] = "lin:-2.5:2.5:9", ["delta"] = "0.2", ["lambda"] = "1.7" },
             };
-        var spec = SweepHarness.Spec(settings);
-        var info = ModelCatalog.Find(spec.Model);
-        var scalar = ModelCatalog.Kernel(info, spec.Loss, spec.Precision);
-        var simd = ModelCatalog.Simd(info, spec.Loss, spec.Precision)!;
-        var grid = new HostGrid(spec.Grid);
-        int n = (int)spec.Grid.Count;
-        var args = SweepSession.Args(spec, 0, n, n);
-        var expected = new ResultBatch(scalar.ParameterCount, n);
-        scalar.RunOnHost(grid, default, args, expected);
-        var actual = new ResultBatch(scalar.ParameterCount, n);
-        SimdSweep.Run(simd, grid, args, actual);
-        Assert.Equal(expected.Ints, actual.Ints);
-        for (int i = 0; i < expected.Doubles.Length; i++)
-        {
-            Assert.True(BitConverter.DoubleToInt64Bits(expected.Doubles[i]) == BitConverter.DoubleToInt64Bits(actual.Doubles[i]),
-                $"double {i} (column {i / n}, row {i % n}): scalar {expected.Doubles[i]:R}, simd {actual.Doubles[i]:R}");
-        }
-
-        Assert.True(Enumerable.Range(0, n).Select(i => expected.Ints[(ResultLayout.RegimeColumn * n) + i]).Distinct().Count() >= 2);
+        SimdTests.AssertSimdEqualsScalar(SweepHarness.Spec(settings));
     }
 
     [Fact]
