@@ -10,17 +10,9 @@ public static class SimdSweep
     /// <summary>Most trajectories per parallel chunk.</summary>
     public const int Chunk = 256;
 
-    /// <summary>Runs trajectories [args.Start, args.Start + args.Count) into <paramref name="batch"/>.</summary>
-    public static void Run(ISimdKernel kernel, HostGrid grid, KernelArgs args, ResultBatch batch, int? threads = null)
-    {
-        int workers = threads ?? Environment.ProcessorCount;
-        int chunk = ChunkOf(args.Count, workers, kernel.Width);
-        int chunks = (args.Count + chunk - 1) / chunk;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        Parallel.For(0, chunks, options, c => kernel.Run(grid, args, batch, c * chunk, Math.Min(args.Count, (c + 1) * chunk)));
-        batch.Start = args.Start;
-        batch.Count = args.Count;
-    }
+    /// <summary>Runs trajectories [args.Start, args.Start + args.Count) of a model that reads no shared data into <paramref name="batch"/>.</summary>
+    public static void Run(ISimdKernel kernel, HostGrid grid, KernelArgs args, ResultBatch batch, int? threads = null) =>
+        Run(kernel, grid, default, args, batch, threads);
 
     /// <summary>
     /// Trajectories per chunk: at most <see cref="Chunk"/>, but small batches are cut finer (down to two vectors of lanes)
@@ -30,13 +22,13 @@ public static class SimdSweep
         Math.Clamp(count / (4 * Math.Max(1, workers)), 2 * lanes, Chunk);
 
     /// <summary>
-    /// Runs trajectories [args.Start, args.Start + args.Count) of a model that reads shared data (sparse-coding), with
-    /// chunks small enough that every core gets work even when a sweep has only a few hundred heavy trajectories.
+    /// Runs trajectories [args.Start, args.Start + args.Count) into <paramref name="batch"/>, handing the model's shared
+    /// data (the sparse-coding training sets) to kernels that read it.
     /// </summary>
     public static void Run(ISimdKernel kernel, HostGrid grid, Kernels.Models.ModelData data, KernelArgs args, ResultBatch batch, int? threads = null)
     {
         int workers = threads ?? Environment.ProcessorCount;
-        int chunk = Math.Clamp(args.Count / (8 * workers), 1, Chunk);
+        int chunk = ChunkOf(args.Count, workers, kernel.Width);
         int chunks = (args.Count + chunk - 1) / chunk;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
         Parallel.For(0, chunks, options, c => kernel.Run(grid, data, args, batch, c * chunk, Math.Min(args.Count, (c + 1) * chunk)));
