@@ -44,4 +44,18 @@ public sealed class CpuEngineTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("cpu-ilgpu", r.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new[] { "--model", "xy", "--eta", "0.1,0.2", "--steps", "50" }, true)]
+    [InlineData(new[] { "--model", "sparse-coding", "--eta", "0.001,0.002", "--d", "10", "--n", "20", "--n-test", "20", "--steps", "5" }, false)]
+    [InlineData(new[] { "--model", "xy", "--eta", "0.1,0.2", "--steps", "50", "--trace", "all" }, false)]
+    public void CpuRun_TakesTheSimdPath_OnlyWhereItIsBitIdenticalToTheKernel(string[] sweep, bool simd)
+    {
+        // sparse-coding's SIMD loop sums samples in another order, and traces are kernel-only: both stay on ILGPU.
+        var dir = CliRunner.TempDir();
+        var r = CliRunner.Run(["run", .. sweep, "--accelerator", "cpu", "--out", dir]);
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(simd, File.ReadAllText(Path.Combine(dir, "sweep.json")).Contains("SIMD", StringComparison.Ordinal));
+    }
 }

@@ -65,4 +65,19 @@ public sealed class InfoCommandTests
         Assert.True(divergence.GetArrayLength() >= 3);
         Assert.All(divergence.EnumerateArray(), d => Assert.True(d.GetProperty("diverged_share_high").GetDouble() > d.GetProperty("diverged_share_low").GetDouble()));
     }
+
+    [Theory]
+    [InlineData("cuda", "--accelerator cuda: no such device here")]
+    [InlineData("tpu", "tpu")]
+    public void BenchOnAnAbsentOrUnknownAccelerator_IsOneClearLine(string accelerator, string expected)
+    {
+        // No GPU in CI: asking bench for CUDA is refused before anything is measured.
+        var r = CliRunner.Run("bench", "--quick", "--accelerator", accelerator);
+
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.ErrorLines);
+        Assert.StartsWith("eos-sweep: error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, r.Stdout);
+    }
 }
