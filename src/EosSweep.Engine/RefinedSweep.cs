@@ -1,6 +1,7 @@
 using EosSweep.Core;
 using EosSweep.Core.Grid;
 using EosSweep.Core.Refine;
+using EosSweep.Core.Resources;
 using EosSweep.Core.Results;
 using EosSweep.Kernels.Execution;
 
@@ -18,6 +19,14 @@ public static class RefinedSweep
     /// <paramref name="planner"/>), recording every result in the planner and handing each finished level to
     /// <paramref name="levelDone"/> before the next one is planned.
     /// </summary>
+    /// <param name="planner">The plan, holding every level before <paramref name="fromLevel"/>.</param>
+    /// <param name="fromLevel">The first level to run.</param>
+    /// <param name="levelDone">Receives each finished level's rows.</param>
+    /// <param name="levelStarted">Told each level and its point count before it runs.</param>
+    /// <param name="ct">Stops between batches.</param>
+    /// <param name="approve">Sees each level's estimate (<see cref="RunFootprint"/> of its points) before the level
+    /// runs, and may refuse it by throwing <see cref="SweepInputException"/>.</param>
+    /// <param name="progress">Each level's progress, a level at a time (Done and Total count that level's points).</param>
     /// <returns>Trajectories computed by this call.</returns>
     /// <exception cref="SweepInputException">The model reads per-trajectory-index data (its results would depend on
     /// the index, not only the grid point), or an axis is integer-valued.</exception>
@@ -26,7 +35,9 @@ public static class RefinedSweep
         int fromLevel,
         Func<RefinedRows, CancellationToken, Task> levelDone,
         Action<int, long>? levelStarted = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        Action<RunFootprint>? approve = null,
+        IProgress<SweepProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(planner);
         ArgumentNullException.ThrowIfNull(levelDone);
@@ -61,12 +72,12 @@ public static class RefinedSweep
             var rows = new RefinedRows(level, ResultLayout.DoubleCount(p, extras), points.Count);
             if (points.Count > 0)
             {
-                using var session = SweepSession.Open(spec, approve: null, rows: points.Count);
+                using var session = SweepSession.Open(spec, approve, rows: points.Count);
                 await session.RunAsync(ranges, (batch, _) =>
                 {
                     Copy(batch, rows, grid, rowStride, colStride, s);
                     return Task.CompletedTask;
-                }, progress: null, ct).ConfigureAwait(false);
+                }, progress, ct).ConfigureAwait(false);
             }
 
             for (int r = 0; r < rows.Count; r++)

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using EosSweep.Core;
 using EosSweep.Core.Refine;
+using EosSweep.Core.Resources;
+using EosSweep.Core.Results;
 using EosSweep.Engine;
 using EosSweep.Storage;
 
@@ -26,8 +28,23 @@ public static class RefinedRun
         var grid = RefineGrid.Create(coarse, levels);
         RefinedSweep.Validate(grid);
         var model = ModelCatalog.Find(coarse.Model);
-        using var set = RefinedDataSet.Open(dir, grid, margin, model, overwrite);
         var inv = CultureInfo.InvariantCulture;
+
+        // The planner keeps a regime byte and a level byte per finest cell for the whole run; refuse before the
+        // directory is touched when that alone cannot fit. Each level's own rows are checked when it is planned.
+        long plannerBytes = 2 * grid.FinestCells;
+        long available = ResourceCheck.AvailableHostBytes();
+        if (RunFootprint.BaselineHostBytes + plannerBytes > available)
+        {
+            throw new SweepInputException(string.Create(inv,
+                $"--refine {levels}: the refinement map of the {grid.Rows:N0} × {grid.Columns:N0} finest grid needs {RunFootprint.Size(plannerBytes)} of memory, more than the {RunFootprint.Size(available)} this process may use; use fewer levels or a coarser grid"));
+        }
+
+        int rowBytes = RefinedRows.BytesPerRow(ResultLayout.DoubleCount(model.Parameters.Count, model.ExtraColumns.Count));
+        void Approve(RunFootprint level) =>
+            ResourceCheck.Verify(level with { HostBytes = level.HostBytes + plannerBytes + ((double)level.Trajectories * rowBytes) }, dir);
+
+        using var set = RefinedDataSet.Open(dir, grid, margin, model, overwrite);
         long dense = (long)grid.Rows * grid.Columns;
         if (set.Plan.Complete)
         {
@@ -56,7 +73,9 @@ public static class RefinedRun
                 levelClock.Restart();
             },
             (level, count) => levelClock.Restart(),
-            ct).ConfigureAwait(false);
+            ct,
+            Approve,
+            new ProgressDisplay(stderr)).ConfigureAwait(false);
         stdout.WriteLine(string.Create(inv,
             $"wrote {ran:N0} trajectories to {dir} in {clock.Elapsed.TotalSeconds:0.00} s; the refined sweep holds {planner.Computed:N0} of the {dense:N0} finest cells ({100.0 * planner.Computed / dense:0.00}% of a dense run)"));
         return true;

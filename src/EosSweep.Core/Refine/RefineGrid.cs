@@ -103,8 +103,21 @@ public sealed class RefineGrid
             axes[k] = Finer(coarse.Axes[k], levels);
         }
 
+        long cells = (long)axes[varying[0]].Count * axes[varying[1]].Count;
+        if (cells > MaxFinestCells)
+        {
+            throw new SweepInputException(string.Create(CultureInfo.InvariantCulture,
+                $"--refine {levels}: the finest grid would be {axes[varying[0]].Count:N0} × {axes[varying[1]].Count:N0} = {cells:N0} cells, more than the {MaxFinestCells:N0} the refinement map holds; use fewer levels or a coarser grid"));
+        }
+
         return new RefineGrid(coarse, coarse with { Axes = axes }, levels, varying[0], varying[1]);
     }
+
+    /// <summary>Most cells of the finest grid: the planner keeps a regime and a level byte per finest cell in one array each.</summary>
+    public static long MaxFinestCells => Array.MaxLength;
+
+    /// <summary>Cells of the finest grid.</summary>
+    public long FinestCells => (long)Rows * Columns;
 
     private static AxisSpec Finer(AxisSpec axis, int levels)
     {

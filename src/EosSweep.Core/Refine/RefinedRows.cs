@@ -28,6 +28,10 @@ public sealed class RefinedRows
         }
     }
 
+    /// <summary>Host bytes per row: the traj_id, the cell and the kernel's columns.</summary>
+    public static int BytesPerRow(int doubleCount) =>
+        sizeof(long) + (2 * sizeof(int)) + (doubleCount * sizeof(double)) + (ResultLayout.IntCount * sizeof(int));
+
     /// <summary>The level that computed these rows.</summary>
     public int Level { get; }
 

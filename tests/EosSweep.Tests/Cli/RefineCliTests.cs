@@ -75,4 +75,16 @@ public sealed class RefineCliTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("is a list", Assert.Single(r.ErrorLines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RunRefine_BeyondTheRefinementMap_IsOneLine_AndTouchesNoDirectory()
+    {
+        var dir = Path.Combine(CliRunner.TempDir(), "refined");
+        var r = CliRunner.Run("run", "--model", "xy", "--eta", "log:0.01:1:4096", "--y0", "lin:0.5:12:4096", "--refine", "8", "--out", dir);
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.ErrorLines);
+        Assert.Contains("1,048,321 × 1,048,321", line, StringComparison.Ordinal);
+        Assert.Contains("fewer levels", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
 }
