@@ -92,6 +92,20 @@ public sealed class RefinementTests
     }
 
     [Fact]
+    public async Task Refinement_AtTheIssuesScale_64By4Levels_RecoversThe1009GridBoundary_FromUnder15PercentOfItsTrajectories()
+    {
+        // The issue's case: 64 × 64 refined by 4 levels against the dense 1009 × 1009 grid (about 10⁶ trajectories;
+        // 100 steps keep the dense run to seconds on the SIMD path).
+        var r = await RefineBenchmark.RunAsync(64, 4, 100, 1);
+        Assert.Equal(1009, r.Rows);
+        Assert.Equal(1009L * 1009, r.Dense);
+        Assert.True(r.DenseBoundary > 4 * r.Rows, $"the dense grid has a long boundary to recover ({r.DenseBoundary} cells)");
+        Assert.Equal(0, r.Missed);
+        Assert.Equal(0, r.Extra);
+        Assert.True(r.Share < 0.15, $"refinement ran {r.Share:P1} of the dense grid's trajectories");
+    }
+
+    [Fact]
     public void RefineGrid_RefusesAGridThatIsNot2D()
     {
         var spec = SweepHarness.Spec(new SweepSettings
