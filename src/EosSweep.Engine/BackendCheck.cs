@@ -15,38 +15,32 @@ namespace EosSweep.Engine;
 public static class BackendCheck
 {
     /// <summary>
-    /// The check sweeps, about <paramref name="trajectories"/> each: xy and mean on an η × initial-value grid through
-    /// gf, eos and divergence (2,000 steps unless <paramref name="steps"/>), and sparse-coding at the paper's size
-    /// (d = 200, n = 300, 1,000 test samples) over η × seeds for 200 steps.
+    /// The check sweeps, about <paramref name="trajectories"/> each: every built-in model on its
+    /// <see cref="ModelWorkloads"/> grid through its regimes (2,000 steps unless <paramref name="steps"/>; mlp at most
+    /// 32 × 32 and 100 steps), and sparse-coding at the paper's size (d = 200, n = 300, 1,000 test samples) over η ×
+    /// seeds for 200 steps.
     /// </summary>
     public static IReadOnlyList<SweepSettings> Workloads(int trajectories, int? steps, string? precision, string? model = null)
     {
         int side = Math.Max(2, (int)Math.Ceiling(Math.Sqrt(trajectories)));
         int etas = Math.Clamp(trajectories, 2, 100);
         int seeds = Math.Max(1, (trajectories + etas - 1) / etas);
-        var all = new List<SweepSettings>
+        // mlp: a trajectory costs hundreds of xy ones, so its grid is at most 32 × 32 and 100 steps unless asked.
+        var all = ModelWorkloads.Models
+            .Select(m => m == "mlp"
+                ? ModelWorkloads.Grid(m, Math.Min(side, 32), steps ?? 100, precision)
+                : ModelWorkloads.Grid(m, side, steps ?? 2000, precision))
+            .ToList();
+        all.Insert(2, new SweepSettings
         {
-            new()
+            Model = "sparse-coding", Steps = steps ?? 200, Precision = precision,
+            Axes = new Dictionary<string, string>
             {
-                Model = "xy", Loss = "logistic", Steps = steps ?? 2000, Precision = precision,
-                Axes = new Dictionary<string, string> { ["eta"] = $"log:0.01:0.5:{side}", ["y0"] = $"lin:0.5:12:{side}", ["x0"] = "0.1" },
+                ["eta"] = $"log:1e-4:0.012:{etas}",
+                ["seed"] = seeds == 1 ? "0" : $"lin:0:{seeds - 1}:{seeds}",
+                ["n_test"] = "1000",
             },
-            new()
-            {
-                Model = "mean", Loss = "logistic", Steps = steps ?? 2000, Precision = precision,
-                Axes = new Dictionary<string, string> { ["eta"] = $"log:3e-5:0.0125:{side}", ["a_plus0"] = $"lin:-0.2:0.2:{side}" },
-            },
-            new()
-            {
-                Model = "sparse-coding", Steps = steps ?? 200, Precision = precision,
-                Axes = new Dictionary<string, string>
-                {
-                    ["eta"] = $"log:1e-4:0.012:{etas}",
-                    ["seed"] = seeds == 1 ? "0" : $"lin:0:{seeds - 1}:{seeds}",
-                    ["n_test"] = "1000",
-                },
-            },
-        };
+        });
         return model is null ? all : all.Where(s => string.Equals(s.Model, model, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 

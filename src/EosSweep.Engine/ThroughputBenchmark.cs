@@ -27,28 +27,19 @@ public static class ThroughputBenchmark
         var all = new List<SweepSettings>();
         foreach (var precision in new[] { "f64", "f32" })
         {
-            all.Add(new SweepSettings
+            foreach (var model in ModelWorkloads.Models)
             {
-                Model = "xy",
-                Loss = "logistic",
-                Steps = steps,
-                Tolerance = 0,
-                Accelerator = "cpu",
-                Precision = precision,
-                Axes = new Dictionary<string, string> { ["eta"] = $"log:0.01:0.5:{side}", ["y0"] = $"lin:0.5:12:{side}", ["x0"] = "0.1" },
-            });
-            all.Add(new SweepSettings
-            {
-                Model = "mean",
-                Loss = "logistic",
-                Steps = steps,
-                Tolerance = 0,
-                Accelerator = "cpu",
-                Precision = precision,
-                Axes = new Dictionary<string, string> { ["eta"] = $"log:3e-5:0.0125:{side}", ["a_plus0"] = $"lin:-0.2:0.2:{side}" },
-            });
-            all.Add(SparseCoding(quick, "fast", precision));
-            all.Add(SparseCoding(quick, "direct", precision));
+                // mlp: a trajectory costs hundreds of xy ones (two 72 × 8 × 8 products per step).
+                var grid = model == "mlp"
+                    ? ModelWorkloads.Grid(model, quick ? 4 : 16, quick ? 20 : 200, precision)
+                    : ModelWorkloads.Grid(model, side, steps, precision);
+                all.Add(grid with { Tolerance = 0, Accelerator = "cpu" });
+                if (model == "mean")
+                {
+                    all.Add(SparseCoding(quick, "fast", precision));
+                    all.Add(SparseCoding(quick, "direct", precision));
+                }
+            }
         }
 
         return all;
@@ -195,7 +186,8 @@ public static class ThroughputBenchmark
             }
 
             int total = (int)spec.Grid.Count;
-            int sliceCount = (int)Math.Min(spec.Grid.Count, quick ? 256 : 4096) / (spec.Model == "sparse-coding" ? 8 : 1);
+            bool heavy = model is IModelDataProvider;   // sparse-coding, mlp: trajectories hundreds of times an xy one
+            int sliceCount = Math.Max(1, (int)Math.Min(spec.Grid.Count, quick ? 256 : 4096) / (heavy ? 8 : 1));
             var kernel = ModelCatalog.Kernel(spec);
             var grid = new HostGrid(spec.Grid);
             var data = sessions[0].Data;   // the CPU accelerator's model data is host-readable
@@ -207,10 +199,10 @@ public static class ThroughputBenchmark
             }
 
             var simdBatch = simdKernel is null ? null : new ResultBatch(kernel.ParameterCount, total, kernel.ExtraCount);
-            bool runParallel = spec.Model != "sparse-coding";
+            bool runParallel = !heavy;
             if (!runParallel)
             {
-                notes.Add("Parallel.For: not run for sparse-coding (a few long trajectories; the accelerator already spreads them)");
+                notes.Add($"Parallel.For: not run for {spec.Model} (a few long trajectories; the accelerator already spreads them)");
             }
 
             var parallelBatch = runParallel ? new ResultBatch(kernel.ParameterCount, total, kernel.ExtraCount) : null;

@@ -27,6 +27,30 @@ public sealed class StepFlopsTests
         Assert.Equal(StepFlops.Of("mean", LossKind.Logistic), (int)FlopCounter.Total);
     }
 
+    [Fact]
+    public void QuarticStep_CountsTheTabledFlops()
+    {
+        var model = new QuarticModel<FlopCounter> { Eta = new(0.1), X = new(1.5), Y = new(0.5) };
+        FlopCounter.Reset();
+        model.Step();
+        Assert.Equal(StepFlops.Of("quartic", LossKind.Square), (int)FlopCounter.Total);
+    }
+
+    [Theory]
+    [InlineData(false, 84)]
+    [InlineData(true, 92)]
+    public void CosineStep_CountsTheTabledFlops_AdditiveInTheTable(bool multiplicative, int flops)
+    {
+        var model = new CosineModel<FlopCounter> { Eta = new(0.1), Delta = new(0.5), K = new(2 * Math.PI), X = new(0.7), Multiplicative = multiplicative };
+        FlopCounter.Reset();
+        model.Step();
+        Assert.Equal(flops, (int)FlopCounter.Total);
+        if (!multiplicative)
+        {
+            Assert.Equal(StepFlops.Of("cosine", LossKind.Square), flops);
+        }
+    }
+
     [Theory]
     [InlineData(0.3, 2.0)]
     [InlineData(-40.0, 30.0)]
