@@ -92,12 +92,12 @@ public static class RefinedSweep
         return total;
     }
 
-    /// <summary>Refuses what refinement cannot reproduce bit for bit: per-index model data and integer axes.</summary>
+    /// <summary>Refuses what refinement cannot reproduce bit for bit: model data keyed by the index rather than the axis values, and integer axes.</summary>
     public static void Validate(RefineGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
         var model = ModelCatalog.Find(grid.Coarse.Model);
-        if (model is IModelDataProvider)
+        if (model is IModelDataProvider { DataFollowsAxisValues: false })
         {
             throw new SweepInputException($"--refine: model '{model.Name}' reads data keyed by the trajectory index, so a refined point would not equal the dense grid's; refine another model");
         }

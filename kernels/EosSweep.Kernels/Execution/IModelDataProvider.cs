@@ -19,4 +19,11 @@ public interface IModelDataProvider
     /// computed without allocating, so the run can be refused with the numbers before any work.</summary>
     /// <exception cref="SweepInputException">The spec asks for more data sets than the model supports.</exception>
     long DataBytes(SweepSpec spec, int capacity);
+
+    /// <summary>
+    /// Whether a trajectory's data is a function of its grid point's axis values alone (generated per value of the
+    /// data axes from the seed), not of where the point sits in the grid, so that the same point in another grid
+    /// (a refinement level) reads the same data and gives the same row bit for bit. Refinement refuses models without it.
+    /// </summary>
+    bool DataFollowsAxisValues => false;
 }

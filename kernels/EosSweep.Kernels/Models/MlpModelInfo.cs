@@ -120,6 +120,11 @@ public sealed class MlpModelInfo : ModelInfo, IKernelFamily, IModelDataProvider
     }
 
     /// <inheritdoc/>
+    /// <remarks>Each data block is generated from the values of the data axes (every axis after the offset) and the seed,
+    /// and a point finds its block from those axes' place in the grid, so the same point reads the same block in any grid.</remarks>
+    public bool DataFollowsAxisValues => true;
+
+    /// <inheritdoc/>
     public ModelDataBuffers Prepare(SweepSpec spec, Accelerator accelerator, int capacity)
     {
         var grid = spec.Grid;

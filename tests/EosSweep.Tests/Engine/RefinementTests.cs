@@ -105,6 +105,50 @@ public sealed class RefinementTests
         Assert.True(r.Share < 0.15, $"refinement ran {r.Share:P1} of the dense grid's trajectories");
     }
 
+    public static TheoryData<string> ModelsWithData => ["mlp", "sparse-coding"];
+
+    [Theory]
+    [MemberData(nameof(ModelsWithData))]
+    public void Refinement_OfAModelWithData_EqualsDenseGrid_BitForBit_EveryColumn(string model)
+    {
+        // The data is generated per value of the data axes, so a refined point reads the dense point's data; for
+        // sparse-coding one refined axis (λ) is itself a data axis.
+        var coarse = SweepHarness.Spec(model == "mlp"
+            ? new SweepSettings
+            {
+                Model = "mlp", Steps = 40,
+                Axes = new Dictionary<string, string> { ["eta1"] = "log:0.5:200:5", ["eta2"] = "log:0.5:40:5", ["m"] = "4", ["d"] = "3", ["seed"] = "3" },
+                Options = new Dictionary<string, string> { ["sharpness_every"] = "5" },
+            }
+            : new SweepSettings
+            {
+                Model = "sparse-coding", Steps = 60,
+                Axes = new Dictionary<string, string> { ["eta"] = "log:0.02:4:5", ["lambda"] = "lin:1:5:5", ["d"] = "8", ["n"] = "24", ["n_test"] = "50", ["seed"] = "1" },
+            });
+        var (planner, levels) = Refine(coarse, 2, 1);
+        var dense = SweepHarness.Run(planner.Grid.Finest);
+        Assert.True(levels[1].Count > 0, "the regimes change inside the window, so level 1 computes points");
+        int p = dense[0].Parameters.Length;
+        foreach (var rows in levels)
+        {
+            for (int r = 0; r < rows.Count; r++)
+            {
+                var want = dense[(int)rows.TrajIds[r]];
+                double[] expected = [.. want.Parameters, want.FinalLoss, want.MinLoss, want.SharpnessFinal, want.SharpnessMax, want.Ratio, .. want.Extras];
+                Assert.Equal(expected.Length, rows.Doubles.Length);
+                for (int c = 0; c < expected.Length; c++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(expected[c]), BitConverter.DoubleToInt64Bits(rows.Doubles[c][r]));
+                }
+
+                Assert.Equal(want.Steps, rows.Ints[ResultLayout.StepsColumn][r]);
+                Assert.Equal((int)want.Regime, rows.Ints[ResultLayout.RegimeColumn][r]);
+            }
+        }
+
+        Assert.Equal(p, ModelCatalog.Find(model).Parameters.Count);
+    }
+
     [Fact]
     public void RefineGrid_RefusesAGridThatIsNot2D()
     {
