@@ -4,13 +4,15 @@
 #   scripts/gpu-check.sh publish [DIR]   build the tool here (needs the .NET SDK and NuGet) into DIR
 #                                        (default publish/gpu-linux-x64); prints its size; fails above 60 MiB
 #   scripts/gpu-check.sh run [RESULTS]   on the GPU machine (no SDK, no network): devices, the CUDA-vs-CPU check
-#                                        with the project's math and with libdevice, bench on CUDA in f64 and f32;
+#                                        with the project's math and with libdevice, bench on CUDA in f64 and f32,
+#                                        the fractal-tanh preset at 256 x 256 (wall time, projected to 1024^2, 4096^2);
 #                                        writes RESULTS/gpu-check.json (the summary) and RESULTS/gpu-check.log
 #                                        (default RESULTS: $OUT when set, else ./gpu-results)
 #
 # Options of `run` (environment):
 #   GPU_CHECK_TOOL=PATH          the published eos-sweep (default publish/gpu-linux-x64/eos-sweep)
 #   GPU_CHECK_TRAJECTORIES=N     trajectories per model in the check (default 10000)
+#   GPU_CHECK_FRACTAL_RESOLUTION=N side of the fractal-tanh run (default 256; 8 in the CPU fallback)
 #   GPU_CHECK_CPU_FALLBACK=1     with no CUDA device, run the same check CPU against CPU (tests this script) instead
 #                                of failing
 #   CUDA_HOME                    the CUDA toolkit for --gpu-math libdevice (default /usr/local/cuda when it exists)
@@ -96,7 +98,13 @@ run() {
         step bench-f64 "$tool" bench --quick --repeats 1 --json "$work/bench-f64.json"
     fi
 
-    summarize "$work" "$results/gpu-check.json" | tee -a "$log"
+    # Issue 7's fractal-tanh wall time: the preset at a side that fits the script's budget, projected to 1024² and 4096²
+    # by the trajectory count (the summary does the arithmetic).
+    local side="${GPU_CHECK_FRACTAL_RESOLUTION:-256}" fsteps=()
+    [[ $accel == cpu ]] && { side="${GPU_CHECK_FRACTAL_RESOLUTION:-8}"; fsteps=(--steps 20); }
+    echo "$side" > "$work/fractal.side"
+    step fractal "$tool" run --preset fractal-tanh --resolution "$side" "${fsteps[@]}" --accelerator "$accel" --out "$work/fractal"
+    summarize "$work" "$results/gpu-check.json" "$log" | tee -a "$log"
     local failed=0
     for f in "$work"/check-project.rc "$work"/bench-*.rc; do
         [[ "$(cat "$f")" == 0 ]] || failed=1
@@ -105,14 +113,14 @@ run() {
 }
 
 summarize() {   # summarize WORK JSON : one results file from the parts, and which math is faster and correct
-    local work="$1" out="$2"
+    local work="$1" out="$2" log="$3"
     if ! command -v python3 >/dev/null; then
         echo "gpu-check: python3 absent; the per-step JSON summary is skipped (see the log)"
         return 0
     fi
-    python3 - "$work" "$out" <<'PY'
-import json, os, sys
-work, out = sys.argv[1], sys.argv[2]
+    python3 - "$work" "$out" "$log" <<'PY'
+import json, os, re, sys
+work, out, log = sys.argv[1], sys.argv[2], sys.argv[3]
 def load(name):
     p = os.path.join(work, name)
     return json.load(open(p)) if os.path.exists(p) else None
@@ -121,7 +129,13 @@ def rc(name):
     return int(open(p).read()) if os.path.exists(p) else None
 doc = {"check_project": load("check-project.json"), "check_libdevice": load("check-libdevice.json"),
        "bench_f64": load("bench-f64.json"), "bench_f32": load("bench-f32.json"),
-       "exit_codes": {n: rc(n) for n in ["devices", "check-project", "check-libdevice", "bench-f64", "bench-f32"]}}
+       "exit_codes": {n: rc(n) for n in ["devices", "check-project", "check-libdevice", "bench-f64", "bench-f32", "fractal"]}}
+wrote = re.findall(r"^wrote ([0-9,]+) trajectories to .*fractal in ([0-9.]+) s", open(log).read(), re.M)
+if wrote and os.path.exists(os.path.join(work, "fractal.side")):
+    rows, seconds = int(wrote[-1][0].replace(",", "")), float(wrote[-1][1])
+    side = int(open(os.path.join(work, "fractal.side")).read())
+    doc["fractal_tanh"] = {"resolution": side, "trajectories": rows, "seconds": seconds,
+                           "projected_seconds_1024": seconds * (1024 / side) ** 2, "projected_seconds_4096": seconds * (4096 / side) ** 2}
 proj, lib = doc["check_project"], doc["check_libdevice"]
 verdict = []
 if proj and lib:
@@ -142,6 +156,9 @@ for v in verdict:
           f"libdevice {'pass' if v['libdevice_passed'] else 'FAIL'} (max rel {v['libdevice_max_rel']:.1e}), "
           f"libdevice/project speed {v['libdevice_speed_ratio']:.2f}x -> {v['faster_and_correct']}")
 print(f"faster-and-correct f64 math: {overall}")
+if "fractal_tanh" in doc:
+    f = doc["fractal_tanh"]
+    print(f"fractal-tanh {f['resolution']}x{f['resolution']}: {f['seconds']:.1f} s -> projected 1024x1024 {f['projected_seconds_1024']:.0f} s, 4096x4096 {f['projected_seconds_4096']:.0f} s")
 print(f"wrote {out}")
 PY
 }

@@ -15,10 +15,12 @@ public static class ModelWorkloads
 
     /// <summary>
     /// A <paramref name="side"/> × <paramref name="side"/> grid of <paramref name="model"/> with convergence left on
-    /// (the caller sets <c>Tolerance</c>, <c>Accelerator</c>); the mlp grid is an (η₁, η₂) plane across the
-    /// trainability boundary at width 8 on 8 inputs (72 points; about a third of it diverges), a trajectory being a
-    /// few hundred times an xy one.
-    /// </summary>
+    /// (the caller sets <c>Tolerance</c>, <c>Accelerator</c>). The mlp grid (width 8 on 8 inputs, 72 points, a
+    /// trajectory a few hundred times an xy one) stays inside the trainable region, η₁, η₂ in [0.1, 3]: near the
+    /// fractal trainability boundary the iteration is chaotic, and any rounding difference between two backends
+    /// (another tanh, a multiply-add contracted into an FMA) grows to O(1) within tens of steps (measured: libdevice's
+    /// tanh against the project's on η₁ up to 300 differs by up to 93 % in w_rms after 20 steps; on this grid by
+    /// 7e-12 after 100 steps), which is the boundary's nature, not a kernel error a check should flag.
     /// <exception cref="ArgumentException">No grid for this model.</exception>
     public static SweepSettings Grid(string model, int side, int steps, string? precision)
     {
@@ -33,7 +35,7 @@ public static class ModelWorkloads
             "cosine" => (null, new Dictionary<string, string> { ["eta"] = $"log:0.02:1.2:{n}", ["x0"] = $"lin:-3:3:{n}", ["delta"] = "0.5" }, null),
             // m = 256, σ = 1: λ₀ ≈ 2, so η from lazy (< 1) through the catapult (1..2) to divergence (> ≈ 2).
             "uv" => (null, new Dictionary<string, string> { ["eta"] = $"log:0.2:4:{n}", ["y"] = $"lin:0.5:2:{n}", ["m"] = "256" }, null),
-            "mlp" => (null, new Dictionary<string, string> { ["eta1"] = $"log:0.3:300:{n}", ["eta2"] = $"log:0.3:30:{n}", ["m"] = "8", ["d"] = "8" },
+            "mlp" => (null, new Dictionary<string, string> { ["eta1"] = $"log:0.1:3:{n}", ["eta2"] = $"log:0.1:3:{n}", ["m"] = "8", ["d"] = "8" },
                 new Dictionary<string, string> { ["activation"] = "tanh", ["sharpness_every"] = "10" }),
             _ => throw new ArgumentException($"no workload grid for model '{model}'", nameof(model)),
         };
