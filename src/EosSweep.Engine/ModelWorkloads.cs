@@ -21,6 +21,7 @@ public static class ModelWorkloads
     /// (another tanh, a multiply-add contracted into an FMA) grows to O(1) within tens of steps (measured: libdevice's
     /// tanh against the project's on η₁ up to 300 differs by up to 93 % in w_rms after 20 steps; on this grid by
     /// 7e-12 after 100 steps), which is the boundary's nature, not a kernel error a check should flag.
+    /// </summary>
     /// <exception cref="ArgumentException">No grid for this model.</exception>
     public static SweepSettings Grid(string model, int side, int steps, string? precision)
     {
