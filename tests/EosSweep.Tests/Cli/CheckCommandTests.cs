@@ -11,7 +11,7 @@ public sealed class CheckCommandTests
         string json = Path.Combine(CliRunner.TempDir() + "-check.json");
         var r = CliRunner.Run("check", "--accelerator", "cpu", "--against", "cpu", "--trajectories", "16", "--steps", "20", "--json", json);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        foreach (var model in new[] { "xy/logistic/f64", "mean/logistic/f64", "sparse-coding/logistic1/f64" })
+        foreach (var model in new[] { "xy/logistic/f64", "mean/logistic/f64", "sparse-coding/logistic1/f64", "quartic/square/f64", "cosine/square/f64", "uv/square/f64", "mlp/square/f64" })
         {
             Assert.Contains(r.Stdout.Split('\n'), l => l.StartsWith(model, StringComparison.Ordinal) && l.TrimEnd().EndsWith("pass", StringComparison.Ordinal));
         }
