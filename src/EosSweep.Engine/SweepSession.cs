@@ -90,7 +90,7 @@ public sealed class SweepSession : IDisposable
     public static SweepSession Open(SweepSpec spec, KernelOptions options) => Open(spec, approve: null, rows: null, options);
 
     /// <summary>The accelerator's name.</summary>
-    public string AcceleratorName => _simd is null ? _accelerator.Name : $"{_accelerator.Name}, SIMD {_simd.Width} lanes per thread";
+    public string AcceleratorName => _simd is null ? _accelerator.Name : $"{_accelerator.Name}, SIMD {_simd.Lanes}";
 
     /// <summary>Whether the launches run a group of threads per trajectory.</summary>
     public bool Grouped => _kernel.Grouped;

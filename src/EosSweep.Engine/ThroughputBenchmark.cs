@@ -278,7 +278,7 @@ public static class ThroughputBenchmark
 
             if (simd.Count > 0)
             {
-                results.Add(new BenchmarkResult(name, $"SIMD path ({simdKernel?.Width} lanes per thread), {Environment.ProcessorCount} threads", RunnerKind.Engine, total, simdSteps, Median(simd), repeats));
+                results.Add(new BenchmarkResult(name, $"SIMD path ({simdKernel?.Lanes}), {Environment.ProcessorCount} threads", RunnerKind.Engine, total, simdSteps, Median(simd), repeats));
             }
 
             results.Add(new BenchmarkResult(name, "scalar C# loop (1 thread)", RunnerKind.ScalarLoop, sliceCount, scalarSteps, Median(scalar), repeats));

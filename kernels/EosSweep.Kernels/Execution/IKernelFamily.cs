@@ -24,9 +24,9 @@ public interface IKernelFamily
         where T : struct, IScalar<T> => null;
 
     /// <summary>
-    /// An f64 CPU kernel of its own for loss <typeparamref name="TLoss"/> when the model cannot run at generic lanes
-    /// (sparse-coding: vectorised over samples, reading shared data), or null (the default: the lanes of
-    /// <see cref="MakeSimd{TLoss, T, TW}"/> serve).
+    /// An f64 CPU kernel of its own for loss <typeparamref name="TLoss"/> when the model cannot offer one per lane type
+    /// through <see cref="MakeSimd{TLoss, T, TW}"/>, or null (the default: those lanes serve; sparse-coding, vectorised
+    /// over samples, answers there too, with its samples in the f64 lanes asked for).
     /// </summary>
     Simd.ISimdKernel? MakeSimd<TLoss>()
         where TLoss : struct, ILoss => null;

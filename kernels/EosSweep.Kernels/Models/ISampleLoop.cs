@@ -5,8 +5,8 @@ namespace EosSweep.Kernels.Models;
 
 /// <summary>
 /// How a sparse-coding trajectory walks its n samples: one thread over all of them (<see cref="SequentialSamples"/>),
-/// the threads of a GPU group over a share each with a shared-memory reduction (<see cref="GroupSamples"/>), or eight
-/// samples per SIMD lane on the CPU (Simd.SimdSamples). The per-sample math is <see cref="SharedSums{T}.Add{TLoss}"/>
+/// the threads of a GPU group over a share each with a shared-memory reduction (<see cref="GroupSamples"/>), or a sample
+/// per SIMD lane on the CPU (Simd.SimdSamples, four or eight lanes). The per-sample math is <see cref="SharedSums{T}.Add{TLoss}"/>
 /// in every case; only the order of the additions differs.
 /// </summary>
 public interface ISampleLoop

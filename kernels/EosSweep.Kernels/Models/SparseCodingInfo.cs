@@ -148,9 +148,17 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
         where T : struct, IScalar<T> => new TrajectoryKernel<SparseCodingModel<TLoss, T, SequentialSamples>, T>();
 
     /// <inheritdoc/>
-    /// <remarks>The shared second layer with its samples in SIMD lanes; the per-coordinate layer runs it too, through its own scalar loops.</remarks>
-    public Simd.ISimdKernel MakeSimd<TLoss>()
-        where TLoss : struct, ILoss => new Simd.SparseCodingSimdKernel<TLoss>();
+    /// <remarks>
+    /// The shared second layer with its samples in f64 lanes (<see cref="V4"/> or <see cref="V8"/>; null for f32 lanes);
+    /// the per-coordinate layer runs it too, through its own scalar loops.
+    /// </remarks>
+    public Simd.ISimdKernel? MakeSimd<TLoss, T, TW>()
+        where TLoss : struct, ILoss
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> =>
+        typeof(T) == typeof(V4) ? new Simd.SparseCodingSimdKernel<TLoss, V4, Simd.V4Memory>()
+        : typeof(T) == typeof(V8) ? new Simd.SparseCodingSimdKernel<TLoss, V8, Simd.V8Memory>()
+        : null;
 
     /// <summary>
     /// Above this many training values per trajectory (n·d, the largest of the sweep) a GPU runs a group of threads per

@@ -9,6 +9,9 @@ public interface ISimdKernel
     /// <summary>Trajectories in flight per thread (lanes × interleaved groups); a chunk of rows should be a few times this.</summary>
     int Width => 8;
 
+    /// <summary>What the lanes hold, for reports: "8 lanes per thread" unless the kernel vectorises something else.</summary>
+    string Lanes => $"{Width} lanes per thread";
+
     /// <summary>Runs rows [from, to) of the batch (trajectories args.Start + row) on the calling thread.</summary>
     void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to);
 

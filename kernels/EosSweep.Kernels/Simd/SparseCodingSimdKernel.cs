@@ -9,13 +9,23 @@ namespace EosSweep.Kernels.Simd;
 
 /// <summary>
 /// The CPU SIMD twin of the sparse-coding kernel: one trajectory per thread, the same model struct and scalar driver,
-/// with the per-sample loop in <see cref="V8"/> lanes (<see cref="SimdSamples"/>). Run with the model's shared data
-/// (<see cref="ISimdKernel.Run(HostGrid, ModelData, KernelArgs, ResultBatch, int, int)"/>).
+/// with the per-sample loop in <typeparamref name="TV"/> lanes (<see cref="SimdSamples{TV, TMemory}"/>). Run with the
+/// model's shared data (<see cref="ISimdKernel.Run(HostGrid, ModelData, KernelArgs, ResultBatch, int, int)"/>).
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
-public sealed class SparseCodingSimdKernel<TLoss> : ISimdKernel
+/// <typeparam name="TV">The f64 lanes the samples run in.</typeparam>
+/// <typeparam name="TMemory">Loads, gathers and transposes at that width.</typeparam>
+public sealed class SparseCodingSimdKernel<TLoss, TV, TMemory> : ISimdKernel
     where TLoss : struct, ILoss
+    where TV : struct, ILanes<TV>
+    where TMemory : struct, ILaneMemory<TV>
 {
+    /// <inheritdoc/>
+    /// <remarks>Lanes run samples, not trajectories: a thread holds one trajectory at a time.</remarks>
+    public int Width => 1;
+
+    /// <inheritdoc/>
+    public string Lanes => $"{TV.Width} sample lanes per trajectory";
 
     /// <inheritdoc/>
     public void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to) =>
@@ -39,7 +49,7 @@ public sealed class SparseCodingSimdKernel<TLoss> : ISimdKernel
         for (int row = from; row < to; row++)
         {
             var none = default(TraceSink);
-            SweepKernel.Execute<SparseCodingModel<TLoss, R64, SimdSamples>, R64, HostGridSource, HostSink>(row, source, data, args, sink, ref none);
+            SweepKernel.Execute<SparseCodingModel<TLoss, R64, SimdSamples<TV, TMemory>>, R64, HostGridSource, HostSink>(row, source, data, args, sink, ref none);
         }
     }
 }

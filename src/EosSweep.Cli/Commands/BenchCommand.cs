@@ -101,12 +101,16 @@ public static class BenchCommand
         return 0;
     }
 
+    /// <summary>Millions per second with three decimals, and up to three more below 1 (sparse-coding runs thousands of steps/s).</summary>
+    private static string Millions(double perSecond) =>
+        (perSecond / 1e6).ToString(perSecond < 1e6 ? "0.000###" : "0.000", Inv);
+
     private static void Print(WorkloadReport w, TextWriter stdout)
     {
         foreach (var r in w.Results)
         {
             stdout.WriteLine(string.Create(Inv,
-                $"{r.Workload,-36} {r.Runner,-52} {r.Trajectories,12:N0} {r.Steps,14:N0} {r.MedianSeconds,9:0.000} {r.StepsPerSecond / 1e6,10:0.000}"));
+                $"{r.Workload,-36} {r.Runner,-52} {r.Trajectories,12:N0} {r.Steps,14:N0} {r.MedianSeconds,9:0.000} {Millions(r.StepsPerSecond),10}"));
         }
 
         if (w.FloorStepsPerSecond is { } floor)

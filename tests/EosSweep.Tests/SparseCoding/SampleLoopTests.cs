@@ -65,17 +65,29 @@ public sealed class SampleLoopTests
         Assert.False(session.Grouped);
     }
 
+    /// <summary>
+    /// Both lane widths (V8 computed in software where Vector512 is not in hardware). n = 300 spans two chunks of 256 and
+    /// leaves 4 samples to the scalar tail at width 8, none at 4; 301 leaves 1 and 5; 5 and 13 are shorter than a
+    /// chunk's first groups (all tail at width 8 for 5).
+    /// </summary>
     [Theory]
-    [InlineData("fast", 300)]
-    [InlineData("direct", 300)]
-    [InlineData("fast", 5)]
-    public void SimdSampleLoop_MatchesScalarReference(string step, int n)
+    [InlineData("fast", 300, false)]
+    [InlineData("fast", 300, true)]
+    [InlineData("direct", 300, false)]
+    [InlineData("direct", 300, true)]
+    [InlineData("fast", 301, false)]
+    [InlineData("direct", 301, true)]
+    [InlineData("fast", 5, false)]
+    [InlineData("fast", 5, true)]
+    [InlineData("direct", 13, false)]
+    public void SimdSampleLoop_MatchesScalarReference(string step, int n, bool wide)
     {
         var spec = Spec(step, n: n, steps: step == "fast" ? 100 : 30);
         var info = ModelCatalog.Find(spec.Model);
         var scalar = ModelCatalog.Kernel(spec);
-        var simd = ModelCatalog.Simd(info, spec.Loss, spec.Precision);
+        var simd = ModelCatalog.Simd(info, spec.Loss, spec.Precision, wide);
         Assert.NotNull(simd);
+        Assert.Equal($"{(wide ? 8 : 4)} sample lanes per trajectory", simd.Lanes);
         using var session = SweepSession.Open(spec);
         var grid = new HostGrid(spec.Grid);
         int count = (int)spec.Grid.Count;
