@@ -9,6 +9,15 @@ public interface ISimdKernel
     /// <summary>Trajectories in flight per thread (lanes × interleaved groups); a chunk of rows should be a few times this.</summary>
     int Width => 8;
 
+    /// <summary>
+    /// Whether this kernel gives the scalar kernel's bits for a model that reads shared data (such a model takes the
+    /// SIMD path in a run only then); kernels of data-less models are bit-identical by construction.
+    /// </summary>
+    bool ExactWithData => false;
+
+    /// <summary>Whether the lanes can run <paramref name="spec"/> (for example one (m, d, n) per group); else the run keeps the kernel.</summary>
+    bool Serves(Core.SweepSpec spec) => true;
+
     /// <summary>Runs rows [from, to) of the batch (trajectories args.Start + row) on the calling thread.</summary>
     void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to);
 
