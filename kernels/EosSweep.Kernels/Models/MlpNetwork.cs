@@ -13,9 +13,10 @@ namespace EosSweep.Kernels.Models;
 /// </summary>
 /// <remarks>
 /// The gradient loop is register-blocked without changing any value's order of operations: the forward pass runs
-/// four hidden units per pass over a sample's x (four independent dot products, each still summed over l in order),
-/// and the backward pass adds four samples' contributions to each ∇W entry in one load and store (still sample by
-/// sample in order). Every sum (the loss, f, each gradient entry) adds its terms in the unblocked loop's order.
+/// two hidden units of four samples per pass over l (eight independent dot products, each still summed over l in
+/// order), and the backward pass adds four samples' contributions to each ∇W entry of two hidden units between one
+/// load and one store (still sample by sample in order). Every sum (the loss, f, each gradient entry) adds its terms
+/// in the unblocked loop's order, so the blocking is invisible in the results.
 /// </remarks>
 /// <typeparam name="T">The number type.</typeparam>
 /// <typeparam name="TW">Double values of as many lanes (the bookkeeping the scalar driver keeps in double).</typeparam>
@@ -276,13 +277,14 @@ public struct MlpNetwork<T, TW, TMem>
         _activation == 0 ? (T.C(-2.0) * a) * (T.C(1.0) - (a * a)) : T.C(0.0);
 
     /// <summary>
-    /// L(θ) and ∇L(θ) (into slots [P, 2P)), sample by sample: in blocks of <see cref="SampleBlock"/> samples, each
-    /// sample's forward pass (activations into slots 4P + b·m + j), then the block's backward passes together.
+    /// L(θ) and ∇L(θ) (into slots [P, 2P)), in blocks of <see cref="SampleBlock"/> samples: the block's
+    /// pre-activations h·/√d (into slots 4P + b·m + j), then sample by sample the activations (in place), f, e and
+    /// the loss, then the block's backward passes together.
     /// </summary>
     private readonly T Gradient()
     {
         var mem = _mem;
-        long p = _p, n = _n, act = 4 * p;
+        long p = _p, n = _n, m = _m, act = 4 * p;
         T zero = T.C(0.0);
         for (long k = 0; k < p; k++)
         {
@@ -293,60 +295,90 @@ public struct MlpNetwork<T, TW, TMem>
         long i = 0;
         for (; i + SampleBlock <= n; i += SampleBlock)
         {
-            T c0 = Forward(i, act, ref loss);
-            T c1 = Forward(i + 1, act + _m, ref loss);
-            T c2 = Forward(i + 2, act + (2 * _m), ref loss);
-            T c3 = Forward(i + 3, act + (3 * _m), ref loss);
+            Dots4(i, act);
+            T c0 = Output(i, act, ref loss);
+            T c1 = Output(i + 1, act + m, ref loss);
+            T c2 = Output(i + 2, act + (2 * m), ref loss);
+            T c3 = Output(i + 3, act + (3 * m), ref loss);
             Backward4(i, c0, c1, c2, c3);
         }
 
         for (; i < n; i++)
         {
-            Backward1(i, Forward(i, act, ref loss));
+            Dots1(i, act);
+            Backward1(i, Output(i, act, ref loss));
         }
 
         return loss / T.C(n);
     }
 
     /// <summary>
-    /// Sample <paramref name="i"/>'s forward pass: its activations into slots <paramref name="act"/> + j, e² added to
-    /// <paramref name="loss"/>; returns c = (2/n)·e/√m. Four hidden units per pass over x.
+    /// The pre-activations hⱼ/√d of samples i … i + 3 into slots <paramref name="act"/> + b·m + j: two hidden units
+    /// of four samples per pass over l (eight independent sums, each over l in order).
     /// </summary>
-    private readonly T Forward(long i, long act, ref T loss)
+    private readonly void Dots4(long i, long act)
     {
         var mem = _mem;
-        long m = _m, d = _d, mw = m * d, xi = i * d;
+        long m = _m, d = _d, x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
         T invSqrtD = _invSqrtD;
-        T f = T.C(0.0);
         long j = 0;
-        for (; j + 4 <= m; j += 4)
+        for (; j + 2 <= m; j += 2)
         {
-            T h0 = T.C(0.0), h1 = h0, h2 = h0, h3 = h0;
-            long w0 = j * d, w1 = w0 + d, w2 = w1 + d, w3 = w2 + d;
+            T h00 = T.C(0.0), h01 = h00, h10 = h00, h11 = h00, h20 = h00, h21 = h00, h30 = h00, h31 = h00;
+            long w0 = j * d, w1 = w0 + d;
             for (long l = 0; l < d; l++)
             {
-                T x = mem.Data(xi + l);
-                h0 = h0 + (mem.Get(w0 + l) * x);
-                h1 = h1 + (mem.Get(w1 + l) * x);
-                h2 = h2 + (mem.Get(w2 + l) * x);
-                h3 = h3 + (mem.Get(w3 + l) * x);
+                T u = mem.Get(w0 + l), v = mem.Get(w1 + l);
+                T x = mem.Data(x0 + l);
+                h00 = h00 + (u * x);
+                h01 = h01 + (v * x);
+                x = mem.Data(x1 + l);
+                h10 = h10 + (u * x);
+                h11 = h11 + (v * x);
+                x = mem.Data(x2 + l);
+                h20 = h20 + (u * x);
+                h21 = h21 + (v * x);
+                x = mem.Data(x3 + l);
+                h30 = h30 + (u * x);
+                h31 = h31 + (v * x);
             }
 
-            T a0 = Activate(h0 * invSqrtD);
-            mem.Set(act + j, a0);
-            f = f + (mem.Get(mw + j) * a0);
-            T a1 = Activate(h1 * invSqrtD);
-            mem.Set(act + j + 1, a1);
-            f = f + (mem.Get(mw + j + 1) * a1);
-            T a2 = Activate(h2 * invSqrtD);
-            mem.Set(act + j + 2, a2);
-            f = f + (mem.Get(mw + j + 2) * a2);
-            T a3 = Activate(h3 * invSqrtD);
-            mem.Set(act + j + 3, a3);
-            f = f + (mem.Get(mw + j + 3) * a3);
+            mem.Set(act + j, h00 * invSqrtD);
+            mem.Set(act + j + 1, h01 * invSqrtD);
+            mem.Set(act + m + j, h10 * invSqrtD);
+            mem.Set(act + m + j + 1, h11 * invSqrtD);
+            mem.Set(act + (2 * m) + j, h20 * invSqrtD);
+            mem.Set(act + (2 * m) + j + 1, h21 * invSqrtD);
+            mem.Set(act + (3 * m) + j, h30 * invSqrtD);
+            mem.Set(act + (3 * m) + j + 1, h31 * invSqrtD);
         }
 
         for (; j < m; j++)
+        {
+            T h0 = T.C(0.0), h1 = h0, h2 = h0, h3 = h0;
+            long w = j * d;
+            for (long l = 0; l < d; l++)
+            {
+                T u = mem.Get(w + l);
+                h0 = h0 + (u * mem.Data(x0 + l));
+                h1 = h1 + (u * mem.Data(x1 + l));
+                h2 = h2 + (u * mem.Data(x2 + l));
+                h3 = h3 + (u * mem.Data(x3 + l));
+            }
+
+            mem.Set(act + j, h0 * invSqrtD);
+            mem.Set(act + m + j, h1 * invSqrtD);
+            mem.Set(act + (2 * m) + j, h2 * invSqrtD);
+            mem.Set(act + (3 * m) + j, h3 * invSqrtD);
+        }
+    }
+
+    /// <summary>The pre-activations hⱼ/√d of sample <paramref name="i"/> alone into slots <paramref name="act"/> + j.</summary>
+    private readonly void Dots1(long i, long act)
+    {
+        var mem = _mem;
+        long m = _m, d = _d, xi = i * d;
+        for (long j = 0; j < m; j++)
         {
             T h = T.C(0.0);
             long w = j * d;
@@ -355,37 +387,70 @@ public struct MlpNetwork<T, TW, TMem>
                 h = h + (mem.Get(w + l) * mem.Data(xi + l));
             }
 
-            T a = Activate(h * invSqrtD);
+            mem.Set(act + j, h * _invSqrtD);
+        }
+    }
+
+    /// <summary>
+    /// Sample <paramref name="i"/>'s activations a = σ(h/√d) (in place in slots <paramref name="act"/> + j), its
+    /// output f, e² added to <paramref name="loss"/>; returns c = (2/n)·e/√m.
+    /// </summary>
+    private readonly T Output(long i, long act, ref T loss)
+    {
+        var mem = _mem;
+        long m = _m, mw = m * _d;
+        T f = T.C(0.0);
+        for (long j = 0; j < m; j++)
+        {
+            T a = Activate(mem.Get(act + j));
             mem.Set(act + j, a);
             f = f + (mem.Get(mw + j) * a);
         }
 
-        T e = (f * _invSqrtM) - mem.Data((_n * d) + i);
+        T e = (f * _invSqrtM) - mem.Data((_n * _d) + i);
         loss = loss + (e * e);
         return (_twoOverN * e) * _invSqrtM;
     }
 
-    /// <summary>The backward passes of samples i … i + 3 (coefficients c0 … c3, activations in slots 4P + b·m + j).</summary>
+    /// <summary>
+    /// The backward passes of samples i … i + 3 (coefficients c0 … c3, activations in slots 4P + b·m + j): each ∇W
+    /// entry takes the four samples' terms in order between one load and one store, two hidden units per pass over l.
+    /// </summary>
     private readonly void Backward4(long i, T c0, T c1, T c2, T c3)
     {
         var mem = _mem;
         long m = _m, d = _d, p = _p, mw = m * d, act = 4 * p;
         long x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
         T invSqrtD = _invSqrtD;
-        for (long j = 0; j < m; j++)
+        long j = 0;
+        for (; j + 2 <= m; j += 2)
         {
-            T a0 = mem.Get(act + j), a1 = mem.Get(act + m + j), a2 = mem.Get(act + (2 * m) + j), a3 = mem.Get(act + (3 * m) + j);
-            T gv = mem.Get(p + mw + j);
-            gv = gv + (c0 * a0);
-            gv = gv + (c1 * a1);
-            gv = gv + (c2 * a2);
-            gv = gv + (c3 * a3);
-            mem.Set(p + mw + j, gv);
-            T v = mem.Get(mw + j);
-            T r0 = ((c0 * v) * Slope(a0)) * invSqrtD;
-            T r1 = ((c1 * v) * Slope(a1)) * invSqrtD;
-            T r2 = ((c2 * v) * Slope(a2)) * invSqrtD;
-            T r3 = ((c3 * v) * Slope(a3)) * invSqrtD;
+            Output4(j, c0, c1, c2, c3, out T r00, out T r10, out T r20, out T r30);
+            Output4(j + 1, c0, c1, c2, c3, out T r01, out T r11, out T r21, out T r31);
+            long g0 = p + (j * d), g1 = g0 + d;
+            for (long l = 0; l < d; l++)
+            {
+                T s = mem.Get(g0 + l), t = mem.Get(g1 + l);
+                T x = mem.Data(x0 + l);
+                s = s + (r00 * x);
+                t = t + (r01 * x);
+                x = mem.Data(x1 + l);
+                s = s + (r10 * x);
+                t = t + (r11 * x);
+                x = mem.Data(x2 + l);
+                s = s + (r20 * x);
+                t = t + (r21 * x);
+                x = mem.Data(x3 + l);
+                s = s + (r30 * x);
+                t = t + (r31 * x);
+                mem.Set(g0 + l, s);
+                mem.Set(g1 + l, t);
+            }
+        }
+
+        for (; j < m; j++)
+        {
+            Output4(j, c0, c1, c2, c3, out T r0, out T r1, out T r2, out T r3);
             long g = p + (j * d);
             for (long l = 0; l < d; l++)
             {
@@ -397,6 +462,28 @@ public struct MlpNetwork<T, TW, TMem>
                 mem.Set(g + l, s);
             }
         }
+    }
+
+    /// <summary>
+    /// Hidden unit <paramref name="j"/>'s part of the backward passes of the four samples of a block: ∇v_j += c_b·a_bj
+    /// (in sample order), and r_b = c_b·v_j·σ'(a_bj)/√d, the coefficient of x_b in ∇W_j.
+    /// </summary>
+    private readonly void Output4(long j, T c0, T c1, T c2, T c3, out T r0, out T r1, out T r2, out T r3)
+    {
+        var mem = _mem;
+        long m = _m, p = _p, mw = m * _d, act = 4 * p;
+        T a0 = mem.Get(act + j), a1 = mem.Get(act + m + j), a2 = mem.Get(act + (2 * m) + j), a3 = mem.Get(act + (3 * m) + j);
+        T gv = mem.Get(p + mw + j);
+        gv = gv + (c0 * a0);
+        gv = gv + (c1 * a1);
+        gv = gv + (c2 * a2);
+        gv = gv + (c3 * a3);
+        mem.Set(p + mw + j, gv);
+        T v = mem.Get(mw + j);
+        r0 = ((c0 * v) * Slope(a0)) * _invSqrtD;
+        r1 = ((c1 * v) * Slope(a1)) * _invSqrtD;
+        r2 = ((c2 * v) * Slope(a2)) * _invSqrtD;
+        r3 = ((c3 * v) * Slope(a3)) * _invSqrtD;
     }
 
     /// <summary>The backward pass of sample <paramref name="i"/> alone (coefficient <paramref name="c"/>, activations in slots 4P + j).</summary>

@@ -73,8 +73,8 @@ public struct MlpLanes<T, TW> : ISimdGroupModel<MlpLanes<T, TW>, T, TW>
         if (opening)
         {
             (_m, _d, _n) = (m, d, n);
-            _slots = new T[MlpData.ScratchPerTrajectory(m, d)];
-            _x = new T[n * (d + 1)];
+            _slots = MlpLaneMemory<T, TW>.Pin(MlpData.ScratchPerTrajectory(m, d));
+            _x = MlpLaneMemory<T, TW>.Pin(n * (d + 1));
             _start = new double[3 * MlpData.Parameters(m, d) * width];
             _memory = new MlpLaneMemory<T, TW>(_slots, _x);
         }
