@@ -421,12 +421,16 @@ public struct MlpNetwork<T, TW, TMem>
         var mem = _mem;
         long m = _m, d = _d, p = _p, mw = m * d, act = 4 * p;
         long x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
-        T invSqrtD = _invSqrtD;
         long j = 0;
         for (; j + 2 <= m; j += 2)
         {
-            Output4(j, c0, c1, c2, c3, out T r00, out T r10, out T r20, out T r30);
-            Output4(j + 1, c0, c1, c2, c3, out T r01, out T r11, out T r21, out T r31);
+            AddOutputGradient(j, c0, c1, c2, c3);
+            AddOutputGradient(j + 1, c0, c1, c2, c3);
+            T v = mem.Get(mw + j), u = mem.Get(mw + j + 1);
+            T r00 = Coefficient(c0, v, mem.Get(act + j)), r01 = Coefficient(c0, u, mem.Get(act + j + 1));
+            T r10 = Coefficient(c1, v, mem.Get(act + m + j)), r11 = Coefficient(c1, u, mem.Get(act + m + j + 1));
+            T r20 = Coefficient(c2, v, mem.Get(act + (2 * m) + j)), r21 = Coefficient(c2, u, mem.Get(act + (2 * m) + j + 1));
+            T r30 = Coefficient(c3, v, mem.Get(act + (3 * m) + j)), r31 = Coefficient(c3, u, mem.Get(act + (3 * m) + j + 1));
             long g0 = p + (j * d), g1 = g0 + d;
             for (long l = 0; l < d; l++)
             {
@@ -450,7 +454,10 @@ public struct MlpNetwork<T, TW, TMem>
 
         for (; j < m; j++)
         {
-            Output4(j, c0, c1, c2, c3, out T r0, out T r1, out T r2, out T r3);
+            AddOutputGradient(j, c0, c1, c2, c3);
+            T v = mem.Get(mw + j);
+            T r0 = Coefficient(c0, v, mem.Get(act + j)), r1 = Coefficient(c1, v, mem.Get(act + m + j));
+            T r2 = Coefficient(c2, v, mem.Get(act + (2 * m) + j)), r3 = Coefficient(c3, v, mem.Get(act + (3 * m) + j));
             long g = p + (j * d);
             for (long l = 0; l < d; l++)
             {
@@ -464,27 +471,21 @@ public struct MlpNetwork<T, TW, TMem>
         }
     }
 
-    /// <summary>
-    /// Hidden unit <paramref name="j"/>'s part of the backward passes of the four samples of a block: ∇v_j += c_b·a_bj
-    /// (in sample order), and r_b = c_b·v_j·σ'(a_bj)/√d, the coefficient of x_b in ∇W_j.
-    /// </summary>
-    private readonly void Output4(long j, T c0, T c1, T c2, T c3, out T r0, out T r1, out T r2, out T r3)
+    /// <summary>∇v_j += c_b·a_bj for the four samples of a block, in sample order.</summary>
+    private readonly void AddOutputGradient(long j, T c0, T c1, T c2, T c3)
     {
         var mem = _mem;
-        long m = _m, p = _p, mw = m * _d, act = 4 * p;
-        T a0 = mem.Get(act + j), a1 = mem.Get(act + m + j), a2 = mem.Get(act + (2 * m) + j), a3 = mem.Get(act + (3 * m) + j);
-        T gv = mem.Get(p + mw + j);
-        gv = gv + (c0 * a0);
-        gv = gv + (c1 * a1);
-        gv = gv + (c2 * a2);
-        gv = gv + (c3 * a3);
-        mem.Set(p + mw + j, gv);
-        T v = mem.Get(mw + j);
-        r0 = ((c0 * v) * Slope(a0)) * _invSqrtD;
-        r1 = ((c1 * v) * Slope(a1)) * _invSqrtD;
-        r2 = ((c2 * v) * Slope(a2)) * _invSqrtD;
-        r3 = ((c3 * v) * Slope(a3)) * _invSqrtD;
+        long m = _m, p = _p, act = 4 * p, slot = p + (m * _d) + j;
+        T gv = mem.Get(slot);
+        gv = gv + (c0 * mem.Get(act + j));
+        gv = gv + (c1 * mem.Get(act + m + j));
+        gv = gv + (c2 * mem.Get(act + (2 * m) + j));
+        gv = gv + (c3 * mem.Get(act + (3 * m) + j));
+        mem.Set(slot, gv);
     }
+
+    /// <summary>r = c·v_j·σ'(a)/√d: the coefficient of a sample's x in ∇W_j.</summary>
+    private readonly T Coefficient(T c, T v, T a) => ((c * v) * Slope(a)) * _invSqrtD;
 
     /// <summary>The backward pass of sample <paramref name="i"/> alone (coefficient <paramref name="c"/>, activations in slots 4P + j).</summary>
     private readonly void Backward1(long i, T c)
