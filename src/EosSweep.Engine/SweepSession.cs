@@ -57,13 +57,15 @@ public sealed class SweepSession : IDisposable
         try
         {
             accelerator = AcceleratorFactory.Create(context, spec.Accelerator);
-            // On the CPU the SIMD path runs the models that have a bit-identical one and read no shared data;
-            // cpu-ilgpu, traces and the sparse-coding model (whose SIMD loop reassociates sums) keep the kernel.
+            // On the CPU the SIMD path runs every model that has one, on the grids its lanes serve: bit-identical to the
+            // kernel, except sparse-coding's lanes over samples (sums reassociated, within ~1e-14; BitIdentical says
+            // which). cpu-ilgpu, traces and libdevice math keep the kernel.
             var model = ModelCatalog.Find(spec.Model);
             var simd = accelerator.AcceleratorType == AcceleratorType.CPU && spec.Accelerator != AcceleratorChoice.CpuIlgpu
-                && spec.Trace is null && model is not IModelDataProvider && options.Math == KernelMath.Project
+                && spec.Trace is null && options.Math == KernelMath.Project
                 ? ModelCatalog.Simd(model, spec.Loss, spec.Precision)
                 : null;
+            simd = simd is not null && simd.Serves(spec) ? simd : null;
             bool grouped = options.Layout == KernelLayout.Group
                 || (options.Layout == KernelLayout.Auto && accelerator.AcceleratorType != AcceleratorType.CPU);
             kernel = (grouped ? ModelCatalog.GroupKernel(spec, options.Math) : null) ?? kernel;
@@ -153,7 +155,7 @@ public sealed class SweepSession : IDisposable
         }
 
         IBatchCompute compute = _simd is not null
-            ? new SimdBatchCompute(_simd, grid, spec.Threads)
+            ? new SimdBatchCompute(_simd, grid, data, spec.Threads)
             : new IlgpuBatchCompute(_accelerator, _launch!, values, meta, outD, outI, data, traceSlots, traceBuffer, slotHost); // _launch is loaded whenever _simd is null
         var counts = new long[RegimeRules.All.Count];
         long steps = 0;

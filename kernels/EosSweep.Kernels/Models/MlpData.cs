@@ -34,8 +34,8 @@ public static class MlpData
     /// <summary>Doubles of one key's block: n·(d + 1) data and m·(d + 1) weights.</summary>
     public static long BlockLength(long n, long m, long d) => (n * (d + 1)) + Parameters(m, d);
 
-    /// <summary>Scratch doubles per trajectory: θ, ∇L, q, Aq (P each) and two hidden-unit buffers (m each).</summary>
-    public static long ScratchPerTrajectory(long m, long d) => (4 * Parameters(m, d)) + (2 * m);
+    /// <summary>Scratch doubles per trajectory: θ, ∇L, q, Aq (P each) and four hidden-unit buffers (m each: a block of samples' activations).</summary>
+    public static long ScratchPerTrajectory(long m, long d) => (4 * Parameters(m, d)) + (4 * m);
 
     /// <summary>Where key <paramref name="key"/>'s block starts in the shared doubles.</summary>
     public static long BlockOffset(ModelData data, long key) =>

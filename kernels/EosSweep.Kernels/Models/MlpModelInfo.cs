@@ -112,6 +112,12 @@ public sealed class MlpModelInfo : ModelInfo, IKernelFamily, IModelDataProvider
         where TLoss : struct, ILoss
         where T : struct, IScalar<T> => new TrajectoryKernel<MlpModel<T>, T>();
 
+    /// <summary>The CPU SIMD twin: the same network at lanes, one trajectory per lane (grids with one m, d and n).</summary>
+    public Simd.ISimdKernel? MakeSimd<TLoss, T, TW>()
+        where TLoss : struct, ILoss
+        where T : struct, ISimdReal<T, TW>
+        where TW : struct, ILanes<TW> => new Simd.SimdGroupKernel<Simd.MlpLanes<T, TW>, T, TW>();
+
     /// <inheritdoc/>
     public long DataBytes(SweepSpec spec, int capacity)
     {

@@ -12,6 +12,16 @@ public interface ISimdKernel
     /// <summary>What the lanes hold, for reports: "8 lanes per thread" unless the kernel vectorises something else.</summary>
     string Lanes => $"{Width} lanes per thread";
 
+    /// <summary>
+    /// Whether every row equals the scalar kernel's bit for bit (lanes over trajectories, the same operations in the
+    /// same order); false for a kernel that reassociates sums (sparse-coding's lanes over samples: within about 1e-14
+    /// relative). Runs take the SIMD path either way; tests hold each kernel to its promise.
+    /// </summary>
+    bool BitIdentical => true;
+
+    /// <summary>Whether the lanes can run <paramref name="spec"/> (for example one (m, d, n) per group); else the run keeps the kernel.</summary>
+    bool Serves(Core.SweepSpec spec) => true;
+
     /// <summary>Runs rows [from, to) of the batch (trajectories args.Start + row) on the calling thread.</summary>
     void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to);
 

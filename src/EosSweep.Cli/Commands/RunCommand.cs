@@ -290,11 +290,16 @@ public static class RunCommand
             $"eos-sweep: peak RSS {self.PeakWorkingSet64 / 1048576.0:0} MiB; {ProgressDisplay.Rate(o.Trajectories / wall)} rows/s written ({ProgressDisplay.Rate(o.Trajectories / Math.Max(1e-9, o.WriteTime.TotalSeconds))} rows/s while writing); compute waited on I/O {100 * o.IoWait.TotalSeconds / wall:0.0} % of {wall:0.00} s wall, writer busy {100 * o.WriteTime.TotalSeconds / wall:0.0} %");
     }
 
+    /// <summary>Trajectory steps per second: in millions from 10⁶ up, else in full (a slow model such as mlp would read 0.01 M).</summary>
+    private static string StepRate(double perSecond) => perSecond >= 1e6
+        ? string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:0.00} M steps/s")
+        : string.Create(CultureInfo.InvariantCulture, $"{perSecond:N0} steps/s");
+
     private static void PrintOutcome(SweepOutcome o, string dir, TextWriter stdout)
     {
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv,
-            $"wrote {o.Trajectories:N0} trajectories to {dir} in {o.Elapsed.TotalSeconds:0.00} s ({ProgressDisplay.Rate(o.Trajectories / Math.Max(1e-9, o.Elapsed.TotalSeconds))} traj/s, {o.TrajectorySteps / Math.Max(1e-9, o.Elapsed.TotalSeconds) / 1e6:0.00} M steps/s)"));
+            $"wrote {o.Trajectories:N0} trajectories to {dir} in {o.Elapsed.TotalSeconds:0.00} s ({ProgressDisplay.Rate(o.Trajectories / Math.Max(1e-9, o.Elapsed.TotalSeconds))} traj/s, {StepRate(o.TrajectorySteps / Math.Max(1e-9, o.Elapsed.TotalSeconds))})"));
         stdout.WriteLine(string.Join("  ", RegimeRules.All.Select(r => string.Create(inv, $"{RegimeRules.Name(r)}: {o.RegimeCounts[(int)r]:N0}"))));
     }
 }
