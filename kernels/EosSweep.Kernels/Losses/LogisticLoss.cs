@@ -18,6 +18,6 @@ public readonly struct LogisticLoss : ILoss
         T inv = T.C(1.0) / (T.C(1.0) + e);
         d1 = T.CopySign(T.C(-0.5) * (em1 * inv), s);
         d2 = (e * inv) * inv;
-        return (T.C(0.5) * a) + PMath.Log1p(e);
+        return T.MulAdd(T.C(0.5), a, PMath.Log1p(e));
     }
 }

@@ -67,7 +67,7 @@ public struct MeanModel<TLoss, T> : IGdModel<MeanModel<TLoss, T>, T>
     public StepInfo<T> Step()
     {
         T cdf = PMath.NormalCdf(B, out T phi);
-        T g = (B * cdf) + phi;
+        T g = T.MulAdd(B, cdf, phi);
         T big = D * g;            // G
         T dBig = D * cdf;         // G'
         T ddBig = D * phi;        // G''
@@ -79,8 +79,8 @@ public struct MeanModel<TLoss, T> : IGdModel<MeanModel<TLoss, T>, T>
 
         T fb = dBig * sumA;       // ∂f/∂b
         T huu = T.C(2.0) * ((d2 * big) * big);
-        T hub = T.C(1.4142135623730950488) * (((d2 * big) * fb) + (d1 * dBig));
-        T hbb = ((d2 * fb) * fb) + ((d1 * ddBig) * sumA);
+        T hub = T.C(1.4142135623730950488) * T.MulAdd(d2 * big, fb, d1 * dBig);
+        T hbb = T.MulAdd(d2 * fb, fb, (d1 * ddBig) * sumA);
         info.Sharpness = PMath.Max(PMath.MaxEigenvalue2(huu, hub, hbb), T.C(0.0));
 
         T ga = Eta * (d1 * big);

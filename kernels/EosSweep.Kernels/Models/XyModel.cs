@@ -59,10 +59,10 @@ public struct XyModel<TLoss, T> : IGdModel<XyModel<TLoss, T>, T>
         T s = X * Y;
         StepInfo<T> info;
         info.Loss = TLoss.Evaluate(s, out T d1, out T d2);
-        info.Sharpness = PMath.MaxEigenvalue2((d2 * Y) * Y, (d2 * s) + d1, (d2 * X) * X);
+        info.Sharpness = PMath.MaxEigenvalue2((d2 * Y) * Y, T.MulAdd(d2, s, d1), (d2 * X) * X);
         T g = Eta * d1;
-        T xn = PMath.Flush(X - (g * Y));
-        T yn = PMath.Flush(Y - (g * X));
+        T xn = PMath.Flush(T.MulAdd(-g, Y, X));
+        T yn = PMath.Flush(T.MulAdd(-g, X, Y));
         info.Move = T.Abs(xn - X) + T.Abs(yn - Y);
         info.Size = T.Abs(xn) + T.Abs(yn);
         X = xn;

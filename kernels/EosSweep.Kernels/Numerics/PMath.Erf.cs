@@ -14,7 +14,8 @@ namespace EosSweep.Kernels.Numerics;
 /// <item>erfc(x) = 0 (underflow) from 28 on.</item>
 /// </list>
 /// Here every lane picks its interval's coefficients first and evaluates one rational of degree 7/8
-/// (shorter sets padded with leading zeros, which leaves fdlibm's Horner values unchanged), then the
+/// (shorter sets padded with leading zeros, which leave the Horner values unchanged; each Horner step is one fused
+/// multiply-add, <see cref="IReal{T}.MulAdd"/>, where fdlibm rounds twice), then the
 /// tail exponentials, and selects the interval's formula. |x| is clamped to 28 for the tail, where
 /// <see cref="Exp{T}"/>'s flush already gives 0, so ±∞ need no extra case.
 /// </summary>
@@ -103,7 +104,7 @@ public static partial class PMath
         T q = ErfcTail(ac, -(z * z), (z - ac) * (z + ac), y);
 
         T r = T.SelectLess(a, T.C(ErfSplitBC), T.C(Erx) + y, T.C(1.0) - q);
-        r = T.SelectLess(a, T.C(ErfSplitAB), a + (a * y), r);
+        r = T.SelectLess(a, T.C(ErfSplitAB), T.MulAdd(a, y, a), r);
         return T.CopySign(r, x);
     }
 
@@ -156,7 +157,7 @@ public static partial class PMath
         T hi = (zx * zx) * T.C(-0.5);
         T lo = ((zx - xc) * (zx + xc)) * T.C(0.5);
         T eh = Exp(hi);
-        pdf = (eh + (eh * ExpMinusOneSmall(lo))) * T.C(0.39894228040143267794);
+        pdf = T.MulAdd(eh, ExpMinusOneSmall(lo), eh) * T.C(0.39894228040143267794);
         T q = (eh * Exp((lo + y) - T.C(0.5625))) / ac;
         return ErfcSelect(u, a, y, q) * T.C(0.5);
     }
@@ -168,7 +169,7 @@ public static partial class PMath
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpMinusOneSmall<T>(T x) where T : struct, IReal<T> =>
-        x * (T.C(1.0) + (x * (T.C(0.5) + (x * (T.C(1.0 / 6.0) + (x * (T.C(1.0 / 24.0) + (x * T.C(1.0 / 120.0)))))))));
+        x * T.MulAdd(T.MulAdd(T.MulAdd(T.MulAdd(x, T.C(1.0 / 120.0), T.C(1.0 / 24.0)), x, T.C(1.0 / 6.0)), x, T.C(0.5)), x, T.C(1.0));
 
     /// <summary>min(a, 28), NaN kept (the variable stays on the left of the comparison).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -183,7 +184,7 @@ public static partial class PMath
     private static T ErfcSelect<T>(T u, T a, T y, T q) where T : struct, IReal<T>
     {
         // [0, 0.84375): 1 − erf(u) below 1/4 (negative u included), else ½ − (u·y + (u − ½)).
-        T near = T.SelectLess(u, T.C(0.25), T.C(1.0) - (u + (u * y)), T.C(0.5) - ((u * y) + (u - T.C(0.5))));
+        T near = T.SelectLess(u, T.C(0.25), T.C(1.0) - T.MulAdd(u, y, u), T.C(0.5) - T.MulAdd(u, y, u - T.C(0.5)));
 
         // [0.84375, 1.25): (1 − erx) − P/Q, or 1 + erx + P/Q for negative u.
         T mid = T.SelectLess(u, T.C(0.0), T.C(OnePlusErx) + y, T.C(OneMinusErx) - y);
@@ -199,7 +200,7 @@ public static partial class PMath
     /// exp(hi − 0.5625)·exp(lo + rs)/a: fdlibm's erfc tail with −a² = hi + lo, hi exact (the square of a
     /// <see cref="IReal{T}.HighPart"/>) and lo small. hi − 0.5625 is exact in f64 (fdlibm relies on it)
     /// but not in f32, so its rounding error, found exactly (Fast2Sum, |hi| ≥ 0.5625 here), moves to the
-    /// second exponential; in f64 that error is 0 and the result is fdlibm's.
+    /// second exponential; in f64 that error is 0 and the formula is fdlibm's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ErfcTail<T>(T a, T hi, T lo, T rs) where T : struct, IReal<T>
@@ -220,23 +221,23 @@ public static partial class PMath
         t = T.SelectLess(a, T.C(ErfSplitAB), a * a, t);
 
         T p = ErfCoefficient<T>(a, 0.0, 0.0, Ra7, 0.0);
-        p = (p * t) + ErfCoefficient<T>(a, 0.0, Pa6, Ra6, Rb6);
-        p = (p * t) + ErfCoefficient<T>(a, 0.0, Pa5, Ra5, Rb5);
-        p = (p * t) + ErfCoefficient<T>(a, Pp4, Pa4, Ra4, Rb4);
-        p = (p * t) + ErfCoefficient<T>(a, Pp3, Pa3, Ra3, Rb3);
-        p = (p * t) + ErfCoefficient<T>(a, Pp2, Pa2, Ra2, Rb2);
-        p = (p * t) + ErfCoefficient<T>(a, Pp1, Pa1, Ra1, Rb1);
-        p = (p * t) + ErfCoefficient<T>(a, Pp0, Pa0, Ra0, Rb0);
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, 0.0, Pa6, Ra6, Rb6));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, 0.0, Pa5, Ra5, Rb5));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp4, Pa4, Ra4, Rb4));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp3, Pa3, Ra3, Rb3));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp2, Pa2, Ra2, Rb2));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp1, Pa1, Ra1, Rb1));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp0, Pa0, Ra0, Rb0));
 
         T q = ErfCoefficient<T>(a, 0.0, 0.0, Sa8, 0.0);
-        q = (q * t) + ErfCoefficient<T>(a, 0.0, 0.0, Sa7, Sb7);
-        q = (q * t) + ErfCoefficient<T>(a, 0.0, Qa6, Sa6, Sb6);
-        q = (q * t) + ErfCoefficient<T>(a, Qq5, Qa5, Sa5, Sb5);
-        q = (q * t) + ErfCoefficient<T>(a, Qq4, Qa4, Sa4, Sb4);
-        q = (q * t) + ErfCoefficient<T>(a, Qq3, Qa3, Sa3, Sb3);
-        q = (q * t) + ErfCoefficient<T>(a, Qq2, Qa2, Sa2, Sb2);
-        q = (q * t) + ErfCoefficient<T>(a, Qq1, Qa1, Sa1, Sb1);
-        q = (q * t) + T.C(1.0);
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, 0.0, 0.0, Sa7, Sb7));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, 0.0, Qa6, Sa6, Sb6));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq5, Qa5, Sa5, Sb5));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq4, Qa4, Sa4, Sb4));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq3, Qa3, Sa3, Sb3));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq2, Qa2, Sa2, Sb2));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq1, Qa1, Sa1, Sb1));
+        q = T.MulAdd(q, t, T.C(1.0));
         return p / q;
     }
 

@@ -8,7 +8,8 @@ namespace EosSweep.Kernels.Numerics;
 /// Accurate to a few ulps in f64 and finite wherever the true value is: backends' own double
 /// exp/log/tanh are slow software routines on CUDA without LibDevice, and their tanh is NaN above
 /// ~355 (shared/notes/ilgpu.md). Coefficients are Cephes' (exp, log, tanh) and fdlibm's (erf).
-/// Branch-free: every arm is evaluated and one is selected.
+/// Branch-free: every arm is evaluated and one is selected. Polynomial (Horner) steps and other plain a·b + c are
+/// fused multiply-adds (<see cref="IReal{T}.MulAdd"/>): one rounding, and one instruction on every backend.
 /// </summary>
 public static partial class PMath
 {
@@ -48,12 +49,12 @@ public static partial class PMath
         T xc = T.SelectLess(x, lo, lo, x);
         xc = T.SelectLess(-xc, -hi, hi, xc);
         T n = T.RoundToInteger(xc * T.C(Log2E));
-        T r = xc - (n * T.C(Ln2Hi));
-        r = r - (n * T.C(Ln2Lo));
+        T r = T.MulAdd(-n, T.C(Ln2Hi), xc);   // n·Ln2Hi is exact: this is xc − n·Ln2Hi
+        r = T.MulAdd(-n, T.C(Ln2Lo), r);
         T rr = r * r;
         T px = r * ExpP(rr);
         T q = px / (ExpQ(rr) - px);
-        T er = T.C(1.0) + (q + q);
+        T er = T.MulAdd(q, T.C(2.0), T.C(1.0));  // 1 + 2q, 2q exact
         T y = (er + er) * T.Pow2(n - T.C(1.0));
         y = T.SelectLess(x, lo, T.C(0.0), y);
         return T.SelectLess(-x, -hi, T.C(double.PositiveInfinity), y);
@@ -73,8 +74,8 @@ public static partial class PMath
         T lo = (T.Exponent(T.MinNormal) + T.C(2.0)) * T.C(Ln2);
         T xc = T.SelectLess(x, lo, lo, x);
         T n = T.RoundToInteger(xc * T.C(Log2E));
-        T r = xc - (n * T.C(Ln2Hi));
-        r = r - (n * T.C(Ln2Lo));
+        T r = T.MulAdd(-n, T.C(Ln2Hi), xc);   // n·Ln2Hi is exact: this is xc − n·Ln2Hi
+        r = T.MulAdd(-n, T.C(Ln2Lo), r);
         T rr = r * r;
         T px = r * ExpP(rr);
         T q = px / (ExpQ(rr) - px);
@@ -82,7 +83,7 @@ public static partial class PMath
         T er = T.C(1.0) + q2;
         T y = (er + er) * T.Pow2(n - T.C(1.0));
         T p2 = T.Pow2(n);
-        em1 = (p2 - T.C(1.0)) + (p2 * q2);
+        em1 = T.MulAdd(p2, q2, p2 - T.C(1.0));
         return T.SelectLess(x, lo, T.C(0.0), y);
     }
 
@@ -106,10 +107,10 @@ public static partial class PMath
         e = e + big;
         T z = f * f;
         T y = f * (z * LogP(f) / LogQ(f));
-        y = y - (e * T.C(2.121944400546905827679e-4));
-        y = y - (z * T.C(0.5));
+        y = T.MulAdd(-e, T.C(2.121944400546905827679e-4), y);
+        y = T.MulAdd(z, T.C(-0.5), y);
         T r = f + y;
-        r = r + (e * T.C(0.693359375));
+        r = T.MulAdd(e, T.C(0.693359375), r);
 
         r = T.SelectEqual(x, T.C(0.0), T.C(double.NegativeInfinity), r);
         r = T.SelectLess(x, T.C(0.0), T.C(double.NaN), r);
@@ -143,8 +144,8 @@ public static partial class PMath
         T a = T.Abs(x);
         T z = T.C(-2.0) * T.SelectLess(-a, T.C(-22.0), T.C(22.0), a);
         T n = T.RoundToInteger(z * T.C(Log2E));
-        T r = z - (n * T.C(Ln2Hi));
-        r = r - (n * T.C(Ln2Lo));
+        T r = T.MulAdd(-n, T.C(Ln2Hi), z);
+        r = T.MulAdd(-n, T.C(Ln2Lo), r);
         T rr = r * r;
         T px = r * ExpP(rr);
         T qx = ExpQ(rr);
@@ -153,7 +154,7 @@ public static partial class PMath
         T s = a * a;
         T p = TanhP(s);
         T q = TanhQ(s);
-        T num = T.SelectLess(a, T.C(0.625), (a * q) + ((a * s) * p), eb - ea);
+        T num = T.SelectLess(a, T.C(0.625), T.MulAdd(a * s, p, a * q), eb - ea);
         T den = T.SelectLess(a, T.C(0.625), q, eb + ea);
         return T.CopySign(num / den, x);
     }
@@ -172,28 +173,43 @@ public static partial class PMath
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpP<T>(T x) where T : struct, IReal<T> =>
-        (((T.C(1.26177193074810590878E-4) * x) + T.C(3.02994407707441961300E-2)) * x) + T.C(9.99999999999999999910E-1);
+        T.MulAdd(T.MulAdd(T.C(1.26177193074810590878E-4), x, T.C(3.02994407707441961300E-2)), x, T.C(9.99999999999999999910E-1));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpQ<T>(T x) where T : struct, IReal<T> =>
-        (((((T.C(3.00198505138664455042E-6) * x) + T.C(2.52448340349684104192E-3)) * x) + T.C(2.27265548208155028766E-1)) * x)
-        + T.C(2.00000000000000000009E0);
+        T.MulAdd(
+            T.MulAdd(T.MulAdd(T.C(3.00198505138664455042E-6), x, T.C(2.52448340349684104192E-3)), x, T.C(2.27265548208155028766E-1)),
+            x,
+            T.C(2.00000000000000000009E0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T LogP<T>(T x) where T : struct, IReal<T> =>
-        (((((((((T.C(1.01875663804580931796E-4) * x) + T.C(4.97494994976747001425E-1)) * x) + T.C(4.70579119878881725854E0)) * x)
-            + T.C(1.44989225341610930846E1)) * x) + T.C(1.79368678507819816313E1)) * x) + T.C(7.70838733755885391666E0);
+        T.MulAdd(
+            T.MulAdd(
+                T.MulAdd(
+                    T.MulAdd(T.MulAdd(T.C(1.01875663804580931796E-4), x, T.C(4.97494994976747001425E-1)), x, T.C(4.70579119878881725854E0)),
+                    x,
+                    T.C(1.44989225341610930846E1)),
+                x,
+                T.C(1.79368678507819816313E1)),
+            x,
+            T.C(7.70838733755885391666E0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T LogQ<T>(T x) where T : struct, IReal<T> =>
-        (((((((((x + T.C(1.12873587189167450590E1)) * x) + T.C(4.52279145837532221105E1)) * x) + T.C(8.29875266912776603211E1)) * x)
-            + T.C(7.11544750618563894466E1)) * x) + T.C(2.31251620126765340583E1));
+        T.MulAdd(
+            T.MulAdd(
+                T.MulAdd(T.MulAdd(x + T.C(1.12873587189167450590E1), x, T.C(4.52279145837532221105E1)), x, T.C(8.29875266912776603211E1)),
+                x,
+                T.C(7.11544750618563894466E1)),
+            x,
+            T.C(2.31251620126765340583E1));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T TanhP<T>(T x) where T : struct, IReal<T> =>
-        (((T.C(-9.64399179425052238628E-1) * x) + T.C(-9.92877231001918586564E1)) * x) + T.C(-1.61468768441708447952E3);
+        T.MulAdd(T.MulAdd(T.C(-9.64399179425052238628E-1), x, T.C(-9.92877231001918586564E1)), x, T.C(-1.61468768441708447952E3));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T TanhQ<T>(T x) where T : struct, IReal<T> =>
-        (((((x + T.C(1.12811678491632931402E2)) * x) + T.C(2.23548839060100448583E3)) * x) + T.C(4.84406305325125486048E3));
+        T.MulAdd(T.MulAdd(x + T.C(1.12811678491632931402E2), x, T.C(2.23548839060100448583E3)), x, T.C(4.84406305325125486048E3));
 }
