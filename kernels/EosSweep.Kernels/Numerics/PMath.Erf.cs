@@ -99,9 +99,10 @@ public static partial class PMath
     {
         T a = T.Abs(x);
         T ac = ClampErfTail(a);
-        T y = ErfRatio(a, ac);
+        T rac = T.C(1.0) / ac;
+        T y = ErfRatio(a, rac);
         T z = T.HighPart(ac);
-        T q = ErfcTail(ac, -(z * z), (z - ac) * (z + ac), y);
+        T q = ErfcTail(rac, -(z * z), (z - ac) * (z + ac), y);
 
         T r = T.SelectLess(a, T.C(ErfSplitBC), T.C(Erx) + y, T.C(1.0) - q);
         r = T.SelectLess(a, T.C(ErfSplitAB), T.MulAdd(a, y, a), r);
@@ -118,9 +119,10 @@ public static partial class PMath
     {
         T a = T.Abs(x);
         T ac = ClampErfTail(a);
-        T y = ErfRatio(a, ac);
+        T rac = T.C(1.0) / ac;
+        T y = ErfRatio(a, rac);
         T z = T.HighPart(ac);
-        T q = ErfcTail(ac, -(z * z), (z - ac) * (z + ac), y);
+        T q = ErfcTail(rac, -(z * z), (z - ac) * (z + ac), y);
         return ErfcSelect(x, a, y, q);
     }
 
@@ -148,7 +150,8 @@ public static partial class PMath
         T u = x * T.C(-0.70710678118654752440);
         T a = T.Abs(u);
         T ac = ClampErfTail(a);
-        T y = ErfRatio(a, ac);
+        T rac = T.C(1.0) / ac;
+        T y = ErfRatio(a, rac);
 
         // |x| clamped just above 28·√2 (where e^hi is 0 in every precision); −x²/2 = hi + lo.
         T xa = T.Abs(x);
@@ -158,7 +161,7 @@ public static partial class PMath
         T lo = ((zx - xc) * (zx + xc)) * T.C(0.5);
         T eh = Exp(hi);
         pdf = T.MulAdd(eh, ExpMinusOneSmall(lo), eh) * T.C(0.39894228040143267794);
-        T q = (eh * Exp((lo + y) - T.C(0.5625))) / ac;
+        T q = (eh * Exp((lo + y) - T.C(0.5625))) * rac;
         return ErfcSelect(u, a, y, q) * T.C(0.5);
     }
 
@@ -197,27 +200,28 @@ public static partial class PMath
     }
 
     /// <summary>
-    /// exp(hi − 0.5625)·exp(lo + rs)/a: fdlibm's erfc tail with −a² = hi + lo, hi exact (the square of a
+    /// exp(hi − 0.5625)·exp(lo + rs)/a, the division done once as <paramref name="rac"/> = 1/a (shared with
+    /// <see cref="ErfRatio{T}"/>'s 1/a²): fdlibm's erfc tail with −a² = hi + lo, hi exact (the square of a
     /// <see cref="IReal{T}.HighPart"/>) and lo small. hi − 0.5625 is exact in f64 (fdlibm relies on it)
     /// but not in f32, so its rounding error, found exactly (Fast2Sum, |hi| ≥ 0.5625 here), moves to the
     /// second exponential; in f64 that error is 0 and the formula is fdlibm's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ErfcTail<T>(T a, T hi, T lo, T rs) where T : struct, IReal<T>
+    private static T ErfcTail<T>(T rac, T hi, T lo, T rs) where T : struct, IReal<T>
     {
         T h = hi - T.C(0.5625);
         T err = T.C(-0.5625) - (h - hi);
-        return (Exp(h) * Exp((lo + rs) + err)) / a;
+        return (Exp(h) * Exp((lo + rs) + err)) * rac;
     }
 
     /// <summary>
     /// The interval's rational approximation at a = |x|: P(x²)/Q(x²) (pp/qq), P(a − 1)/Q(a − 1) (pa/qa),
-    /// or R(1/a²)/S(1/a²) (ra/sa, rb/sb) with <paramref name="ac"/> = min(a, 28). One Horner evaluation
+    /// or R(1/a²)/S(1/a²) (ra/sa, rb/sb) with 1/a² = <paramref name="rac"/>², rac = 1/min(a, 28). One Horner evaluation
     /// of degree 7 over 8 with per-lane coefficients.
     /// </summary>
-    private static T ErfRatio<T>(T a, T ac) where T : struct, IReal<T>
+    private static T ErfRatio<T>(T a, T rac) where T : struct, IReal<T>
     {
-        T t = T.SelectLess(a, T.C(ErfSplitBC), a - T.C(1.0), T.C(1.0) / (ac * ac));
+        T t = T.SelectLess(a, T.C(ErfSplitBC), a - T.C(1.0), rac * rac);
         t = T.SelectLess(a, T.C(ErfSplitAB), a * a, t);
 
         T p = ErfCoefficient<T>(a, 0.0, 0.0, Ra7, 0.0);
