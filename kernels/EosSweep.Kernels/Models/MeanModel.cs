@@ -7,8 +7,8 @@ namespace EosSweep.Kernels.Models;
 /// MODELS.md §2: the paper's network with the data replaced by its mean. State (a₊, a₋, b); axes
 /// (slots): eta, a_plus0, a_minus0, b0, d, seed. G = d·g(b) with g(b) = b·Φ(b) + φ(b), A = a₊ + a₋,
 /// f = G·A, L = ℓ(f); ∂L/∂a± = ℓ'(f)·G, ∂L/∂b = ℓ'(f)·d·Φ(b)·A. Per step: Φ and φ from one exponential split
-/// (131 flops, 5 ÷), one loss evaluation and 44 more flops with 1 √ (logistic: 257 flops, 9 ÷; sqrt 182; square 177;
-/// logcosh 260).
+/// (131 flops, 4 ÷), one loss evaluation and 44 more flops with 1 √ (logistic: 260 flops, 8 ÷; sqrt 182; square 177;
+/// logcosh 263).
 /// </summary>
 /// <remarks>
 /// Sharpness, exact: the Hessian is ℓ''·∇f∇fᵀ + ℓ'·∇²f with ∇f = (G, G, G'A), G' = dΦ(b), G'' = dφ(b),

@@ -11,10 +11,11 @@ internal static class PlainReference
 {
     internal sealed record Result(double[] Theta, double FinalLoss, double MinLoss, double SharpFinal, double SharpMax, double Ratio, int Steps, int DivergedStep, int Regime);
 
-    private static double ExpNeg(double a, out double em1)
+    private static double ExpNeg(double a, out double em1, out double inv)
     {
-        double e = PMath.ExpNeg(new R64(a), out var m).V;
+        double e = PMath.ExpNeg(new R64(a), out var m, out var i).V;
         em1 = m.V;
+        inv = i.V;
         return e;
     }
 
@@ -36,8 +37,7 @@ internal static class PlainReference
         {
             case LossKind.Logistic:
                 {
-                    double e = ExpNeg(a, out double em1);
-                    double inv = 1.0 / (1.0 + e);
+                    double e = ExpNeg(a, out double em1, out double inv);
                     d1 = Math.CopySign(-0.5 * (em1 * inv), s);
                     d2 = (e * inv) * inv;
                     return Math.FusedMultiplyAdd(0.5, a, Log1p(e));
@@ -54,8 +54,7 @@ internal static class PlainReference
 
             case LossKind.LogCosh:
                 {
-                    double e = ExpNeg(2.0 * a, out double em1);
-                    double inv = 1.0 / (1.0 + e);
+                    double e = ExpNeg(2.0 * a, out double em1, out double inv);
                     double t = Math.CopySign(-(em1 * inv), s);
                     d1 = t;
                     d2 = (4.0 * (e * inv)) * inv;
