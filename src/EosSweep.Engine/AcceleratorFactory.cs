@@ -1,10 +1,10 @@
 using EosSweep.Core;
+using EosSweep.Kernels.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
-using EosSweep.Kernels.Numerics;
 
 namespace EosSweep.Engine;
 

@@ -1,7 +1,7 @@
+using EosSweep.Kernels.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
-using EosSweep.Kernels.Numerics;
 
 namespace EosSweep.Tests.Numerics;
 

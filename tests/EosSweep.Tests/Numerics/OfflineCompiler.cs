@@ -1,4 +1,5 @@
 using System.Reflection;
+using EosSweep.Kernels.Numerics;
 using ILGPU;
 using ILGPU.Backends;
 using ILGPU.Backends.EntryPoints;
@@ -7,7 +8,6 @@ using ILGPU.Backends.PTX;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
-using EosSweep.Kernels.Numerics;
 
 namespace EosSweep.Tests.Numerics;
 
