@@ -1,4 +1,5 @@
 using EosSweep.Core;
+using EosSweep.Kernels.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
@@ -9,7 +10,8 @@ namespace EosSweep.Engine;
 
 /// <summary>
 /// Creates the ILGPU context and the accelerator a sweep asks for. Algorithms are always enabled
-/// (CUDA needs them for any math intrinsic, shared/notes/ilgpu.md).
+/// (CUDA needs them for any math intrinsic, shared/notes/ilgpu.md), and so is the fused multiply-add the
+/// project's math uses (<see cref="FusedMultiplyAddIntrinsics"/>: ILGPU 1.5.3 cannot compile it for CUDA or OpenCL alone).
 /// </summary>
 public static class AcceleratorFactory
 {
@@ -26,7 +28,7 @@ public static class AcceleratorFactory
         {
             return Context.Create(b =>
             {
-                b.CPU(CpuDevice(threads)).Cuda().OpenCL().EnableAlgorithms();
+                b.CPU(CpuDevice(threads)).Cuda().OpenCL().EnableAlgorithms().EnableFusedMultiplyAdd();
                 if (libDevice)
                 {
                     b.LibDevice();

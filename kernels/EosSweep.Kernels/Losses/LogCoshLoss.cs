@@ -15,8 +15,7 @@ public readonly struct LogCoshLoss : ILoss
     public static T Evaluate<T>(T s, out T d1, out T d2) where T : struct, IReal<T>
     {
         T a = T.Abs(s);
-        T e = PMath.ExpNeg(T.C(2.0) * a, out T em1);
-        T inv = T.C(1.0) / (T.C(1.0) + e);
+        T e = PMath.ExpNeg(T.C(2.0) * a, out T em1, out T inv);
         T t = T.CopySign(-(em1 * inv), s);
         d1 = t;
         d2 = (T.C(4.0) * (e * inv)) * inv;

@@ -11,7 +11,7 @@ public readonly struct SqrtLoss : ILoss
     public static T Evaluate<T>(T s, out T d1, out T d2) where T : struct, IReal<T>
     {
         T a = T.Abs(s);
-        T q = T.SelectLess(a, T.C(134217728.0), T.Sqrt(T.C(1.0) + (s * s)), a);
+        T q = T.SelectLess(a, T.C(134217728.0), T.Sqrt(T.MulAdd(s, s, T.C(1.0))), a);
         d1 = s / q;
         T inv = T.C(1.0) / q;
         d2 = inv * inv * inv;

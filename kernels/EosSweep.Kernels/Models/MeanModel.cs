@@ -7,8 +7,8 @@ namespace EosSweep.Kernels.Models;
 /// MODELS.md §2: the paper's network with the data replaced by its mean. State (a₊, a₋, b); axes
 /// (slots): eta, a_plus0, a_minus0, b0, d, seed. G = d·g(b) with g(b) = b·Φ(b) + φ(b), A = a₊ + a₋,
 /// f = G·A, L = ℓ(f); ∂L/∂a± = ℓ'(f)·G, ∂L/∂b = ℓ'(f)·d·Φ(b)·A. Per step: Φ and φ from one exponential split
-/// (131 flops, 5 ÷), one loss evaluation and 44 more flops with 1 √ (logistic: 257 flops, 9 ÷; sqrt 182; square 177;
-/// logcosh 260).
+/// (131 flops, 4 ÷), one loss evaluation and 44 more flops with 1 √ (logistic: 260 flops, 8 ÷; sqrt 182; square 177;
+/// logcosh 263).
 /// </summary>
 /// <remarks>
 /// Sharpness, exact: the Hessian is ℓ''·∇f∇fᵀ + ℓ'·∇²f with ∇f = (G, G, G'A), G' = dΦ(b), G'' = dφ(b),
@@ -67,7 +67,7 @@ public struct MeanModel<TLoss, T> : IGdModel<MeanModel<TLoss, T>, T>
     public StepInfo<T> Step()
     {
         T cdf = PMath.NormalCdf(B, out T phi);
-        T g = (B * cdf) + phi;
+        T g = T.MulAdd(B, cdf, phi);
         T big = D * g;            // G
         T dBig = D * cdf;         // G'
         T ddBig = D * phi;        // G''
@@ -79,8 +79,8 @@ public struct MeanModel<TLoss, T> : IGdModel<MeanModel<TLoss, T>, T>
 
         T fb = dBig * sumA;       // ∂f/∂b
         T huu = T.C(2.0) * ((d2 * big) * big);
-        T hub = T.C(1.4142135623730950488) * (((d2 * big) * fb) + (d1 * dBig));
-        T hbb = ((d2 * fb) * fb) + ((d1 * ddBig) * sumA);
+        T hub = T.C(1.4142135623730950488) * T.MulAdd(d2 * big, fb, d1 * dBig);
+        T hbb = T.MulAdd(d2 * fb, fb, (d1 * ddBig) * sumA);
         info.Sharpness = PMath.Max(PMath.MaxEigenvalue2(huu, hub, hbb), T.C(0.0));
 
         T ga = Eta * (d1 * big);

@@ -61,8 +61,8 @@ public struct QuarticModel<T> : IGdModel<QuarticModel<T>, T>
         T curvature = (T.C(3.0) * q) - T.C(1.0);
         info.Sharpness = PMath.MaxEigenvalue2(yy * curvature, (T.C(2.0) * p) * ((T.C(2.0) * q) - T.C(1.0)), xx * curvature);
         T g = Eta * (r * p);
-        T xn = PMath.Flush(X - (g * Y));
-        T yn = PMath.Flush(Y - (g * X));
+        T xn = PMath.Flush(T.MulAdd(-g, Y, X));
+        T yn = PMath.Flush(T.MulAdd(-g, X, Y));
         info.Move = T.Abs(xn - X) + T.Abs(yn - Y);
         info.Size = T.Abs(xn) + T.Abs(yn);
         X = xn;

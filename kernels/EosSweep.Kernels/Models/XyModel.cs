@@ -8,7 +8,7 @@ namespace EosSweep.Kernels.Models;
 /// MODELS.md §1: a single-neuron linear network, L(x, y) = ℓ(x·y). Axes (slots): eta, x0, y0, seed.
 /// GD: x' = x − η·ℓ'(xy)·y, y' = y − η·ℓ'(xy)·x. Hessian [[ℓ''y², ℓ''xy + ℓ'], [ℓ''xy + ℓ', ℓ''x²]];
 /// its larger eigenvalue in closed form is the sharpness. Per step: one loss evaluation plus 25 flops and 1 √
-/// (with the loss: logistic 107 flops, 4 ÷ and 1 √; logcosh 110; sqrt 32; square 27 — + − × ÷ √ one flop each).
+/// (with the loss: logistic 110 flops, 4 ÷ and 1 √; logcosh 113; sqrt 32; square 27 — + − × ÷ √ one flop each).
 /// </summary>
 /// <typeparam name="TLoss">The loss ℓ.</typeparam>
 /// <typeparam name="T">The number type.</typeparam>
@@ -59,10 +59,10 @@ public struct XyModel<TLoss, T> : IGdModel<XyModel<TLoss, T>, T>
         T s = X * Y;
         StepInfo<T> info;
         info.Loss = TLoss.Evaluate(s, out T d1, out T d2);
-        info.Sharpness = PMath.MaxEigenvalue2((d2 * Y) * Y, (d2 * s) + d1, (d2 * X) * X);
+        info.Sharpness = PMath.MaxEigenvalue2((d2 * Y) * Y, T.MulAdd(d2, s, d1), (d2 * X) * X);
         T g = Eta * d1;
-        T xn = PMath.Flush(X - (g * Y));
-        T yn = PMath.Flush(Y - (g * X));
+        T xn = PMath.Flush(T.MulAdd(-g, Y, X));
+        T yn = PMath.Flush(T.MulAdd(-g, X, Y));
         info.Move = T.Abs(xn - X) + T.Abs(yn - Y);
         info.Size = T.Abs(xn) + T.Abs(yn);
         X = xn;

@@ -3,7 +3,7 @@ namespace EosSweep.Kernels.Numerics;
 /// <summary>
 /// The number type a model's math is written over, once: <see cref="R64"/>/<see cref="R32"/> inside
 /// ILGPU kernels and host reference loops, vector lanes on a SIMD path. It offers only what every
-/// width can do exactly alike — IEEE + − × ÷ and √, sign tricks, lane-wise selects, and exact
+/// width can do exactly alike — IEEE + − × ÷, √ and fused multiply-add, sign tricks, lane-wise selects, and exact
 /// power-of-two scaling — so that the math in <see cref="PMath"/> is bit-identical on every backend.
 /// </summary>
 /// <remarks>
@@ -39,6 +39,13 @@ public interface IReal<T> where T : struct, IReal<T>
 
     /// <summary>Correctly rounded square root.</summary>
     static abstract T Sqrt(T x);
+
+    /// <summary>
+    /// a·b + c rounded once (IEEE 754 fusedMultiplyAdd): one instruction on x86 FMA3, CUDA (<c>fma.rn</c>) and OpenCL
+    /// (<c>fma</c>), and the same bits in .NET's software fallback, so lanes and scalars stay identical. Inside ILGPU
+    /// kernels it needs <see cref="FusedMultiplyAddIntrinsics"/> registered on the context.
+    /// </summary>
+    static abstract T MulAdd(T a, T b, T c);
 
     /// <summary>Lane-wise <c>a &lt; b ? t : f</c> (ordered: NaN gives f).</summary>
     static abstract T SelectLess(T a, T b, T t, T f);

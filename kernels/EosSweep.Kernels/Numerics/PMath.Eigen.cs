@@ -9,7 +9,7 @@ public static partial class PMath
     {
         T mean = T.C(0.5) * (a + c);
         T half = T.C(0.5) * (a - c);
-        return mean + T.Sqrt((half * half) + (b * b));
+        return mean + T.Sqrt(T.MulAdd(half, half, b * b));
     }
 
     /// <summary>
@@ -32,8 +32,8 @@ public static partial class PMath
         T x = Max(Max(r1, r2), r3);
         for (int i = 0; i < 40; i++)
         {
-            T px = (((x * x) + c1) * x) - c0;
-            T dp = (T.C(3.0) * (x * x)) + c1;
+            T px = T.MulAdd(T.MulAdd(x, x, c1), x, -c0);
+            T dp = T.MulAdd(T.C(3.0), x * x, c1);
             T step = px / dp;
 
             // Only move down, and only while the derivative is positive (it is, strictly above a simple root).

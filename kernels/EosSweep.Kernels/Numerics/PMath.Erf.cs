@@ -14,7 +14,8 @@ namespace EosSweep.Kernels.Numerics;
 /// <item>erfc(x) = 0 (underflow) from 28 on.</item>
 /// </list>
 /// Here every lane picks its interval's coefficients first and evaluates one rational of degree 7/8
-/// (shorter sets padded with leading zeros, which leaves fdlibm's Horner values unchanged), then the
+/// (shorter sets padded with leading zeros, which leave the Horner values unchanged; each Horner step is one fused
+/// multiply-add, <see cref="IReal{T}.MulAdd"/>, where fdlibm rounds twice), then the
 /// tail exponentials, and selects the interval's formula. |x| is clamped to 28 for the tail, where
 /// <see cref="Exp{T}"/>'s flush already gives 0, so ±∞ need no extra case.
 /// </summary>
@@ -98,12 +99,13 @@ public static partial class PMath
     {
         T a = T.Abs(x);
         T ac = ClampErfTail(a);
-        T y = ErfRatio(a, ac);
+        T rac = T.C(1.0) / ac;
+        T y = ErfRatio(a, rac);
         T z = T.HighPart(ac);
-        T q = ErfcTail(ac, -(z * z), (z - ac) * (z + ac), y);
+        T q = ErfcTail(rac, -(z * z), (z - ac) * (z + ac), y);
 
         T r = T.SelectLess(a, T.C(ErfSplitBC), T.C(Erx) + y, T.C(1.0) - q);
-        r = T.SelectLess(a, T.C(ErfSplitAB), a + (a * y), r);
+        r = T.SelectLess(a, T.C(ErfSplitAB), T.MulAdd(a, y, a), r);
         return T.CopySign(r, x);
     }
 
@@ -117,9 +119,10 @@ public static partial class PMath
     {
         T a = T.Abs(x);
         T ac = ClampErfTail(a);
-        T y = ErfRatio(a, ac);
+        T rac = T.C(1.0) / ac;
+        T y = ErfRatio(a, rac);
         T z = T.HighPart(ac);
-        T q = ErfcTail(ac, -(z * z), (z - ac) * (z + ac), y);
+        T q = ErfcTail(rac, -(z * z), (z - ac) * (z + ac), y);
         return ErfcSelect(x, a, y, q);
     }
 
@@ -147,7 +150,8 @@ public static partial class PMath
         T u = x * T.C(-0.70710678118654752440);
         T a = T.Abs(u);
         T ac = ClampErfTail(a);
-        T y = ErfRatio(a, ac);
+        T rac = T.C(1.0) / ac;
+        T y = ErfRatio(a, rac);
 
         // |x| clamped just above 28·√2 (where e^hi is 0 in every precision); −x²/2 = hi + lo.
         T xa = T.Abs(x);
@@ -156,8 +160,8 @@ public static partial class PMath
         T hi = (zx * zx) * T.C(-0.5);
         T lo = ((zx - xc) * (zx + xc)) * T.C(0.5);
         T eh = Exp(hi);
-        pdf = (eh + (eh * ExpMinusOneSmall(lo))) * T.C(0.39894228040143267794);
-        T q = (eh * Exp((lo + y) - T.C(0.5625))) / ac;
+        pdf = T.MulAdd(eh, ExpMinusOneSmall(lo), eh) * T.C(0.39894228040143267794);
+        T q = (eh * Exp((lo + y) - T.C(0.5625))) * rac;
         return ErfcSelect(u, a, y, q) * T.C(0.5);
     }
 
@@ -168,7 +172,7 @@ public static partial class PMath
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpMinusOneSmall<T>(T x) where T : struct, IReal<T> =>
-        x * (T.C(1.0) + (x * (T.C(0.5) + (x * (T.C(1.0 / 6.0) + (x * (T.C(1.0 / 24.0) + (x * T.C(1.0 / 120.0)))))))));
+        x * T.MulAdd(T.MulAdd(T.MulAdd(T.MulAdd(x, T.C(1.0 / 120.0), T.C(1.0 / 24.0)), x, T.C(1.0 / 6.0)), x, T.C(0.5)), x, T.C(1.0));
 
     /// <summary>min(a, 28), NaN kept (the variable stays on the left of the comparison).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -183,7 +187,7 @@ public static partial class PMath
     private static T ErfcSelect<T>(T u, T a, T y, T q) where T : struct, IReal<T>
     {
         // [0, 0.84375): 1 − erf(u) below 1/4 (negative u included), else ½ − (u·y + (u − ½)).
-        T near = T.SelectLess(u, T.C(0.25), T.C(1.0) - (u + (u * y)), T.C(0.5) - ((u * y) + (u - T.C(0.5))));
+        T near = T.SelectLess(u, T.C(0.25), T.C(1.0) - T.MulAdd(u, y, u), T.C(0.5) - T.MulAdd(u, y, u - T.C(0.5)));
 
         // [0.84375, 1.25): (1 − erx) − P/Q, or 1 + erx + P/Q for negative u.
         T mid = T.SelectLess(u, T.C(0.0), T.C(OnePlusErx) + y, T.C(OneMinusErx) - y);
@@ -196,47 +200,48 @@ public static partial class PMath
     }
 
     /// <summary>
-    /// exp(hi − 0.5625)·exp(lo + rs)/a: fdlibm's erfc tail with −a² = hi + lo, hi exact (the square of a
+    /// exp(hi − 0.5625)·exp(lo + rs)/a, the division done once as <paramref name="rac"/> = 1/a (shared with
+    /// <see cref="ErfRatio{T}"/>'s 1/a²): fdlibm's erfc tail with −a² = hi + lo, hi exact (the square of a
     /// <see cref="IReal{T}.HighPart"/>) and lo small. hi − 0.5625 is exact in f64 (fdlibm relies on it)
     /// but not in f32, so its rounding error, found exactly (Fast2Sum, |hi| ≥ 0.5625 here), moves to the
-    /// second exponential; in f64 that error is 0 and the result is fdlibm's.
+    /// second exponential; in f64 that error is 0 and the formula is fdlibm's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ErfcTail<T>(T a, T hi, T lo, T rs) where T : struct, IReal<T>
+    private static T ErfcTail<T>(T rac, T hi, T lo, T rs) where T : struct, IReal<T>
     {
         T h = hi - T.C(0.5625);
         T err = T.C(-0.5625) - (h - hi);
-        return (Exp(h) * Exp((lo + rs) + err)) / a;
+        return (Exp(h) * Exp((lo + rs) + err)) * rac;
     }
 
     /// <summary>
     /// The interval's rational approximation at a = |x|: P(x²)/Q(x²) (pp/qq), P(a − 1)/Q(a − 1) (pa/qa),
-    /// or R(1/a²)/S(1/a²) (ra/sa, rb/sb) with <paramref name="ac"/> = min(a, 28). One Horner evaluation
+    /// or R(1/a²)/S(1/a²) (ra/sa, rb/sb) with 1/a² = <paramref name="rac"/>², rac = 1/min(a, 28). One Horner evaluation
     /// of degree 7 over 8 with per-lane coefficients.
     /// </summary>
-    private static T ErfRatio<T>(T a, T ac) where T : struct, IReal<T>
+    private static T ErfRatio<T>(T a, T rac) where T : struct, IReal<T>
     {
-        T t = T.SelectLess(a, T.C(ErfSplitBC), a - T.C(1.0), T.C(1.0) / (ac * ac));
+        T t = T.SelectLess(a, T.C(ErfSplitBC), a - T.C(1.0), rac * rac);
         t = T.SelectLess(a, T.C(ErfSplitAB), a * a, t);
 
         T p = ErfCoefficient<T>(a, 0.0, 0.0, Ra7, 0.0);
-        p = (p * t) + ErfCoefficient<T>(a, 0.0, Pa6, Ra6, Rb6);
-        p = (p * t) + ErfCoefficient<T>(a, 0.0, Pa5, Ra5, Rb5);
-        p = (p * t) + ErfCoefficient<T>(a, Pp4, Pa4, Ra4, Rb4);
-        p = (p * t) + ErfCoefficient<T>(a, Pp3, Pa3, Ra3, Rb3);
-        p = (p * t) + ErfCoefficient<T>(a, Pp2, Pa2, Ra2, Rb2);
-        p = (p * t) + ErfCoefficient<T>(a, Pp1, Pa1, Ra1, Rb1);
-        p = (p * t) + ErfCoefficient<T>(a, Pp0, Pa0, Ra0, Rb0);
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, 0.0, Pa6, Ra6, Rb6));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, 0.0, Pa5, Ra5, Rb5));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp4, Pa4, Ra4, Rb4));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp3, Pa3, Ra3, Rb3));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp2, Pa2, Ra2, Rb2));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp1, Pa1, Ra1, Rb1));
+        p = T.MulAdd(p, t, ErfCoefficient<T>(a, Pp0, Pa0, Ra0, Rb0));
 
         T q = ErfCoefficient<T>(a, 0.0, 0.0, Sa8, 0.0);
-        q = (q * t) + ErfCoefficient<T>(a, 0.0, 0.0, Sa7, Sb7);
-        q = (q * t) + ErfCoefficient<T>(a, 0.0, Qa6, Sa6, Sb6);
-        q = (q * t) + ErfCoefficient<T>(a, Qq5, Qa5, Sa5, Sb5);
-        q = (q * t) + ErfCoefficient<T>(a, Qq4, Qa4, Sa4, Sb4);
-        q = (q * t) + ErfCoefficient<T>(a, Qq3, Qa3, Sa3, Sb3);
-        q = (q * t) + ErfCoefficient<T>(a, Qq2, Qa2, Sa2, Sb2);
-        q = (q * t) + ErfCoefficient<T>(a, Qq1, Qa1, Sa1, Sb1);
-        q = (q * t) + T.C(1.0);
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, 0.0, 0.0, Sa7, Sb7));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, 0.0, Qa6, Sa6, Sb6));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq5, Qa5, Sa5, Sb5));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq4, Qa4, Sa4, Sb4));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq3, Qa3, Sa3, Sb3));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq2, Qa2, Sa2, Sb2));
+        q = T.MulAdd(q, t, ErfCoefficient<T>(a, Qq1, Qa1, Sa1, Sb1));
+        q = T.MulAdd(q, t, T.C(1.0));
         return p / q;
     }
 

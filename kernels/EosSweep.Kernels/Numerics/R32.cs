@@ -51,6 +51,10 @@ public readonly struct R32(float v) : IScalar<R32>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R32 MulAdd(R32 a, R32 b, R32 c) => new(MathF.FusedMultiplyAdd(a.V, b.V, c.V));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static R32 SelectLess(R32 a, R32 b, R32 t, R32 f) => a.V < b.V ? t : f;
 
     /// <inheritdoc/>

@@ -51,6 +51,10 @@ public readonly struct R64(double v) : IScalar<R64>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R64 MulAdd(R64 a, R64 b, R64 c) => new(Math.FusedMultiplyAdd(a.V, b.V, c.V));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static R64 SelectLess(R64 a, R64 b, R64 t, R64 f) => a.V < b.V ? t : f;
 
     /// <inheritdoc/>

@@ -49,6 +49,10 @@ public readonly struct R64Intrinsic(double v) : IScalar<R64Intrinsic>
     public static R64Intrinsic Sqrt(R64Intrinsic x) => new(Math.Sqrt(x.V));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static R64Intrinsic MulAdd(R64Intrinsic a, R64Intrinsic b, R64Intrinsic c) => new(Math.FusedMultiplyAdd(a.V, b.V, c.V));
+
+    /// <inheritdoc/>
     public static R64Intrinsic SelectLess(R64Intrinsic a, R64Intrinsic b, R64Intrinsic t, R64Intrinsic f) => a.V < b.V ? t : f;
 
     /// <inheritdoc/>

@@ -70,6 +70,10 @@ public readonly struct V16d(V8 lo, V8 hi) : ILanes<V16d>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16d MulAdd(V16d a, V16d b, V16d c) => new(V8.MulAdd(a.Lo, b.Lo, c.Lo), V8.MulAdd(a.Hi, b.Hi, c.Hi));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16d SelectLess(V16d a, V16d b, V16d t, V16d f) =>
         new(V8.SelectLess(a.Lo, b.Lo, t.Lo, f.Lo), V8.SelectLess(a.Hi, b.Hi, t.Hi, f.Hi));
 

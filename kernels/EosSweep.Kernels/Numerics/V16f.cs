@@ -83,6 +83,10 @@ public readonly struct V16f(Vector512<float> v) : ISimdReal<V16f, V16d>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V16f MulAdd(V16f a, V16f b, V16f c) => new(Vector512.FusedMultiplyAdd(a.V, b.V, c.V));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V16f SelectLess(V16f a, V16f b, V16f t, V16f f) => new(Vector512.ConditionalSelect(Vector512.LessThan(a.V, b.V), t.V, f.V));
 
     /// <inheritdoc/>

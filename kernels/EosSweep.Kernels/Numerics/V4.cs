@@ -71,6 +71,10 @@ public readonly struct V4(Vector256<double> v) : ISimdReal<V4, V4>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V4 MulAdd(V4 a, V4 b, V4 c) => new(Vector256.FusedMultiplyAdd(a.V, b.V, c.V));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V4 SelectLess(V4 a, V4 b, V4 t, V4 f) => new(Vector256.ConditionalSelect(Vector256.LessThan(a.V, b.V), t.V, f.V));
 
     /// <inheritdoc/>

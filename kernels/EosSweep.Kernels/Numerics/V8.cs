@@ -71,6 +71,10 @@ public readonly struct V8(Vector512<double> v) : ISimdReal<V8, V8>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8 MulAdd(V8 a, V8 b, V8 c) => new(Vector512.FusedMultiplyAdd(a.V, b.V, c.V));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V8 SelectLess(V8 a, V8 b, V8 t, V8 f) => new(Vector512.ConditionalSelect(Vector512.LessThan(a.V, b.V), t.V, f.V));
 
     /// <inheritdoc/>

@@ -83,6 +83,10 @@ public readonly struct V8f(Vector256<float> v) : ISimdReal<V8f, V8>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V8f MulAdd(V8f a, V8f b, V8f c) => new(Vector256.FusedMultiplyAdd(a.V, b.V, c.V));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V8f SelectLess(V8f a, V8f b, V8f t, V8f f) => new(Vector256.ConditionalSelect(Vector256.LessThan(a.V, b.V), t.V, f.V));
 
     /// <inheritdoc/>

@@ -4,8 +4,8 @@ namespace EosSweep.Tests.Benchmarks;
 
 /// <summary>
 /// A number type that computes in double and counts the floating-point operations the model math performs,
-/// by kind, under the counting rules of benchmarks/README.md: + − × ÷ √ one flop each (a fused multiply-add
-/// would be two); <see cref="RoundToInteger"/> two (an add and a subtract of 1.5·2^52) and <see cref="Pow2"/>
+/// by kind, under the counting rules of benchmarks/README.md: + − × ÷ √ one flop each, a fused multiply-add
+/// (<see cref="MulAdd"/>) two; <see cref="RoundToInteger"/> two (an add and a subtract of 1.5·2^52) and <see cref="Pow2"/>
 /// one (an add, then an integer shift); sign flips, |x|, copysign, compares and selects, and the exponent and
 /// significand bit tricks none. The counts are per thread, so tests may run in parallel.
 /// </summary>
@@ -71,6 +71,14 @@ internal readonly struct FlopCounter(double v) : IReal<FlopCounter>
     {
         _divs++;
         return new(a.V / b.V);
+    }
+
+    /// <summary>A fused multiply-add: a multiplication and an addition (two flops), rounded once.</summary>
+    public static FlopCounter MulAdd(FlopCounter a, FlopCounter b, FlopCounter c)
+    {
+        _muls++;
+        _adds++;
+        return new(Math.FusedMultiplyAdd(a.V, b.V, c.V));
     }
 
     public static FlopCounter operator -(FlopCounter a) => new(-a.V);

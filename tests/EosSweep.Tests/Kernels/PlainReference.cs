@@ -5,16 +5,17 @@ namespace EosSweep.Tests.Kernels;
 
 /// <summary>
 /// Plain float64 loops of the same operations as the model structs and the driver, written out by hand
-/// (no generic model code): the kernel must reproduce them bit for bit on the CPU accelerator.
+/// (no generic model code; a fused multiply-add where the model uses IReal.MulAdd): the kernel must reproduce them bit for bit on the CPU accelerator.
 /// </summary>
 internal static class PlainReference
 {
     internal sealed record Result(double[] Theta, double FinalLoss, double MinLoss, double SharpFinal, double SharpMax, double Ratio, int Steps, int DivergedStep, int Regime);
 
-    private static double ExpNeg(double a, out double em1)
+    private static double ExpNeg(double a, out double em1, out double inv)
     {
-        double e = PMath.ExpNeg(new R64(a), out var m).V;
+        double e = PMath.ExpNeg(new R64(a), out var m, out var i).V;
         em1 = m.V;
+        inv = i.V;
         return e;
     }
 
@@ -36,16 +37,15 @@ internal static class PlainReference
         {
             case LossKind.Logistic:
                 {
-                    double e = ExpNeg(a, out double em1);
-                    double inv = 1.0 / (1.0 + e);
+                    double e = ExpNeg(a, out double em1, out double inv);
                     d1 = Math.CopySign(-0.5 * (em1 * inv), s);
                     d2 = (e * inv) * inv;
-                    return (0.5 * a) + Log1p(e);
+                    return Math.FusedMultiplyAdd(0.5, a, Log1p(e));
                 }
 
             case LossKind.Sqrt:
                 {
-                    double q = a < 134217728.0 ? Math.Sqrt(1.0 + (s * s)) : a;
+                    double q = a < 134217728.0 ? Math.Sqrt(Math.FusedMultiplyAdd(s, s, 1.0)) : a;
                     d1 = s / q;
                     double inv = 1.0 / q;
                     d2 = inv * inv * inv;
@@ -54,8 +54,7 @@ internal static class PlainReference
 
             case LossKind.LogCosh:
                 {
-                    double e = ExpNeg(2.0 * a, out double em1);
-                    double inv = 1.0 / (1.0 + e);
+                    double e = ExpNeg(2.0 * a, out double em1, out double inv);
                     double t = Math.CopySign(-(em1 * inv), s);
                     d1 = t;
                     d2 = (4.0 * (e * inv)) * inv;
@@ -73,7 +72,7 @@ internal static class PlainReference
     {
         double mean = 0.5 * (a + c);
         double half = 0.5 * (a - c);
-        return mean + Math.Sqrt((half * half) + (b * b));
+        return mean + Math.Sqrt(Math.FusedMultiplyAdd(half, half, b * b));
     }
 
     /// <summary>One xy step: returns (loss, sharpness, move, size) at the old point and updates x, y.</summary>
@@ -81,10 +80,10 @@ internal static class PlainReference
     {
         double s = x * y;
         double loss = Loss(kind, s, out double d1, out double d2);
-        double sharp = MaxEig((d2 * y) * y, (d2 * s) + d1, (d2 * x) * x);
+        double sharp = MaxEig((d2 * y) * y, Math.FusedMultiplyAdd(d2, s, d1), (d2 * x) * x);
         double g = eta * d1;
-        double xn = Flush(x - (g * y));
-        double yn = Flush(y - (g * x));
+        double xn = Flush(Math.FusedMultiplyAdd(-g, y, x));
+        double yn = Flush(Math.FusedMultiplyAdd(-g, x, y));
         double move = Math.Abs(xn - x) + Math.Abs(yn - y);
         double size = Math.Abs(xn) + Math.Abs(yn);
         x = xn;
@@ -96,15 +95,15 @@ internal static class PlainReference
     public static (double Loss, double Sharp, double Move, double Size) MeanStep(LossKind kind, double eta, double d, ref double ap, ref double am, ref double b)
     {
         double cdf = Cdf(b, out double phi);
-        double g = (b * cdf) + phi;
+        double g = Math.FusedMultiplyAdd(b, cdf, phi);
         double big = d * g, dBig = d * cdf, ddBig = d * phi;
         double sumA = ap + am;
         double f = big * sumA;
         double loss = Loss(kind, f, out double d1, out double d2);
         double fb = dBig * sumA;
         double huu = 2.0 * ((d2 * big) * big);
-        double hub = 1.4142135623730950488 * (((d2 * big) * fb) + (d1 * dBig));
-        double hbb = ((d2 * fb) * fb) + ((d1 * ddBig) * sumA);
+        double hub = 1.4142135623730950488 * Math.FusedMultiplyAdd(d2 * big, fb, d1 * dBig);
+        double hbb = Math.FusedMultiplyAdd(d2 * fb, fb, (d1 * ddBig) * sumA);
         double e = MaxEig(huu, hub, hbb);
         double sharp = e < 0.0 ? 0.0 : e;
         double ga = eta * (d1 * big);
@@ -134,8 +133,8 @@ internal static class PlainReference
         double k = (3.0 * q) - 1.0;
         double sharp = MaxEig((y * y) * k, (2.0 * p) * ((2.0 * q) - 1.0), (x * x) * k);
         double g = eta * (r * p);
-        double xn = Flush(x - (g * y));
-        double yn = Flush(y - (g * x));
+        double xn = Flush(Math.FusedMultiplyAdd(-g, y, x));
+        double yn = Flush(Math.FusedMultiplyAdd(-g, x, y));
         double move = Math.Abs(xn - x) + Math.Abs(yn - y);
         double size = Math.Abs(xn) + Math.Abs(yn);
         x = xn;

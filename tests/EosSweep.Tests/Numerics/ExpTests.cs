@@ -6,6 +6,12 @@ public sealed class ExpTests
 {
     private static double Exp(double x) => PMath.Exp(new R64(x)).V;
 
+    private static double Reciprocal(double a)
+    {
+        PMath.ExpNeg(new R64(a), out _, out var inv);
+        return inv.V;
+    }
+
     // Math.Exp is within about 0.5 ulp of e^x, so 2 ulp against it leaves room for Cephes' own ~1 ulp.
     [Theory]
     [InlineData(1, -700.0, 709.0)]
@@ -15,6 +21,27 @@ public sealed class ExpTests
     {
         var (maxUlps, at) = Samples.MaxUlps(Samples.Uniform(seed, lo, hi), Exp, Math.Exp);
         Assert.True(maxUlps <= 2.0, $"max {maxUlps} ulp at x = {at:R}");
+    }
+
+    // The logistic reciprocal 1/(1 + e^−a) that ExpNeg forms from its Padé quotient. The reference 1/(1 + Math.Exp(−a))
+    // rounds three times (about 1.5 ulp at worst), so 2 ulp against it leaves room for the quotient's own rounding.
+    [Theory]
+    [InlineData(4, 0.0, 1.0)]
+    [InlineData(5, 0.0, 40.0)]
+    [InlineData(6, 690.0, 720.0)]
+    public void ExpNegReciprocal_MatchesOneOverOnePlusExp_Within2Ulps(int seed, double lo, double hi)
+    {
+        var (maxUlps, at) = Samples.MaxUlps(Samples.Uniform(seed, lo, hi), Reciprocal, a => 1.0 / (1.0 + Math.Exp(-a)));
+        Assert.True(maxUlps <= 2.0, $"max {maxUlps} ulp at a = {at:R}");
+    }
+
+    [Fact]
+    public void ExpNegReciprocal_SpecialValues()
+    {
+        Assert.Equal(0.5, Reciprocal(0.0));
+        Assert.Equal(1.0, Reciprocal(800.0));
+        Assert.Equal(1.0, Reciprocal(double.PositiveInfinity));
+        Assert.True(double.IsNaN(Reciprocal(double.NaN)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EosSweep.Kernels.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
@@ -12,7 +13,7 @@ public sealed class MathKernelTests
         double[] input = Inputs();
         double[] expected = MathTestKernels.EvaluateOnHost(input);
 
-        using var context = Context.Create(b => b.CPU(new CPUDevice(4, 1, 2)).EnableAlgorithms());
+        using var context = Context.Create(b => b.CPU(new CPUDevice(4, 1, 2)).EnableAlgorithms().EnableFusedMultiplyAdd());
         using var accelerator = context.GetCPUDevice(0).CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel);
         var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>>(MathTestKernels.Evaluate);
         using var inputBuffer = accelerator.Allocate1D(input);

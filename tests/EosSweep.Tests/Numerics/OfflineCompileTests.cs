@@ -10,6 +10,8 @@ public sealed partial class OfflineCompileTests
         string ptx = OfflineCompiler.CompilePtx(typeof(MathTestKernels).GetMethod(nameof(MathTestKernels.Evaluate))!);
 
         Assert.Contains(".entry", ptx);
+        // The Horner steps are fused multiply-adds (FusedMultiplyAddIntrinsics), not calls.
+        Assert.Contains("fma.rn.f64", ptx);
         // ILGPU's own double exp/log/tanh are CORDIC subroutines with stack arrays (shared/notes/ilgpu.md).
         Assert.DoesNotMatch(CallInstruction(), ptx);
         Assert.DoesNotContain(".local", ptx);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using EosSweep.Kernels.Numerics;
 using ILGPU;
 using ILGPU.Backends;
 using ILGPU.Backends.EntryPoints;
@@ -12,7 +13,8 @@ namespace EosSweep.Tests.Numerics;
 
 /// <summary>
 /// Compiles an implicitly grouped kernel (first parameter <see cref="Index1D"/>) with ILGPU's PTX and
-/// OpenCL code generators, without a GPU (shared/notes/ilgpu.md §4), and returns the generated text.
+/// OpenCL code generators, without a GPU (shared/notes/ilgpu.md §4), and returns the generated text. Contexts
+/// are built as the engine builds them: ILGPU.Algorithms and the project's fused multiply-add intrinsics.
 /// A generic kernel must be passed closed (<see cref="MethodInfo.MakeGenericMethod"/>).
 /// </summary>
 /// <remarks>
@@ -26,7 +28,7 @@ internal static class OfflineCompiler
     /// <param name="explicitlyGrouped">The kernel takes no index parameter and reads Grid/Group (launched with a KernelConfig).</param>
     public static string CompilePtx(MethodInfo kernel, bool explicitlyGrouped = false)
     {
-        using var context = Context.Create(b => b.Default().EnableAlgorithms());
+        using var context = Context.Create(b => b.Default().EnableAlgorithms().EnableFusedMultiplyAdd());
         // nvvmAPI is optional (documented "Optional NVVM API instance") but not annotated nullable; null
         // keeps LibDevice off, which is how the sweep runs on a GPU host without a CUDA toolkit.
         using var backend = new PTXBackend(context, CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null!);
@@ -42,7 +44,7 @@ internal static class OfflineCompiler
         Context context;
         try
         {
-            context = Context.Create(b => b.Default().EnableAlgorithms().LibDevice());
+            context = Context.Create(b => b.Default().EnableAlgorithms().EnableFusedMultiplyAdd().LibDevice());
         }
         catch (Exception e)
         {
@@ -71,7 +73,7 @@ internal static class OfflineCompiler
     /// <summary>OpenCL C 2.0 source for an NVIDIA device with every optional capability, with ILGPU.Algorithms enabled.</summary>
     public static string CompileOpenCl(MethodInfo kernel, bool explicitlyGrouped = false)
     {
-        using var context = Context.Create(b => b.Default().EnableAlgorithms());
+        using var context = Context.Create(b => b.Default().EnableAlgorithms().EnableFusedMultiplyAdd());
         var capabilities = new CLCapabilityContext(true, true, true, true, true);
         using var backend = new CLBackend(context, capabilities, CLDeviceVendor.Nvidia, CLCVersion.CL20);
         var entry = explicitlyGrouped
