@@ -163,7 +163,7 @@ public struct MlpNetwork<T, TW, TMem>
         for (long i = 0; i < count; i++)
         {
             T w = _mem.Get(first + i);
-            sum = sum + (w * w);
+            sum = T.MulAdd(w, w, sum);
         }
 
         return T.Sqrt(sum / T.C(count));
@@ -330,17 +330,17 @@ public struct MlpNetwork<T, TW, TMem>
             {
                 T u = mem.Get(w0 + l), v = mem.Get(w1 + l);
                 T x = mem.Data(x0 + l);
-                h00 = h00 + (u * x);
-                h01 = h01 + (v * x);
+                h00 = T.MulAdd(u, x, h00);
+                h01 = T.MulAdd(v, x, h01);
                 x = mem.Data(x1 + l);
-                h10 = h10 + (u * x);
-                h11 = h11 + (v * x);
+                h10 = T.MulAdd(u, x, h10);
+                h11 = T.MulAdd(v, x, h11);
                 x = mem.Data(x2 + l);
-                h20 = h20 + (u * x);
-                h21 = h21 + (v * x);
+                h20 = T.MulAdd(u, x, h20);
+                h21 = T.MulAdd(v, x, h21);
                 x = mem.Data(x3 + l);
-                h30 = h30 + (u * x);
-                h31 = h31 + (v * x);
+                h30 = T.MulAdd(u, x, h30);
+                h31 = T.MulAdd(v, x, h31);
             }
 
             mem.Set(act + j, h00 * invSqrtD);
@@ -360,10 +360,10 @@ public struct MlpNetwork<T, TW, TMem>
             for (long l = 0; l < d; l++)
             {
                 T u = mem.Get(w + l);
-                h0 = h0 + (u * mem.Data(x0 + l));
-                h1 = h1 + (u * mem.Data(x1 + l));
-                h2 = h2 + (u * mem.Data(x2 + l));
-                h3 = h3 + (u * mem.Data(x3 + l));
+                h0 = T.MulAdd(u, mem.Data(x0 + l), h0);
+                h1 = T.MulAdd(u, mem.Data(x1 + l), h1);
+                h2 = T.MulAdd(u, mem.Data(x2 + l), h2);
+                h3 = T.MulAdd(u, mem.Data(x3 + l), h3);
             }
 
             mem.Set(act + j, h0 * invSqrtD);
@@ -384,7 +384,7 @@ public struct MlpNetwork<T, TW, TMem>
             long w = j * d;
             for (long l = 0; l < d; l++)
             {
-                h = h + (mem.Get(w + l) * mem.Data(xi + l));
+                h = T.MulAdd(mem.Get(w + l), mem.Data(xi + l), h);
             }
 
             mem.Set(act + j, h * _invSqrtD);
@@ -404,11 +404,11 @@ public struct MlpNetwork<T, TW, TMem>
         {
             T a = Activate(mem.Get(act + j));
             mem.Set(act + j, a);
-            f = f + (mem.Get(mw + j) * a);
+            f = T.MulAdd(mem.Get(mw + j), a, f);
         }
 
         T e = (f * _invSqrtM) - mem.Data((_n * _d) + i);
-        loss = loss + (e * e);
+        loss = T.MulAdd(e, e, loss);
         return (_twoOverN * e) * _invSqrtM;
     }
 
@@ -436,17 +436,17 @@ public struct MlpNetwork<T, TW, TMem>
             {
                 T s = mem.Get(g0 + l), t = mem.Get(g1 + l);
                 T x = mem.Data(x0 + l);
-                s = s + (r00 * x);
-                t = t + (r01 * x);
+                s = T.MulAdd(r00, x, s);
+                t = T.MulAdd(r01, x, t);
                 x = mem.Data(x1 + l);
-                s = s + (r10 * x);
-                t = t + (r11 * x);
+                s = T.MulAdd(r10, x, s);
+                t = T.MulAdd(r11, x, t);
                 x = mem.Data(x2 + l);
-                s = s + (r20 * x);
-                t = t + (r21 * x);
+                s = T.MulAdd(r20, x, s);
+                t = T.MulAdd(r21, x, t);
                 x = mem.Data(x3 + l);
-                s = s + (r30 * x);
-                t = t + (r31 * x);
+                s = T.MulAdd(r30, x, s);
+                t = T.MulAdd(r31, x, t);
                 mem.Set(g0 + l, s);
                 mem.Set(g1 + l, t);
             }
@@ -462,10 +462,10 @@ public struct MlpNetwork<T, TW, TMem>
             for (long l = 0; l < d; l++)
             {
                 T s = mem.Get(g + l);
-                s = s + (r0 * mem.Data(x0 + l));
-                s = s + (r1 * mem.Data(x1 + l));
-                s = s + (r2 * mem.Data(x2 + l));
-                s = s + (r3 * mem.Data(x3 + l));
+                s = T.MulAdd(r0, mem.Data(x0 + l), s);
+                s = T.MulAdd(r1, mem.Data(x1 + l), s);
+                s = T.MulAdd(r2, mem.Data(x2 + l), s);
+                s = T.MulAdd(r3, mem.Data(x3 + l), s);
                 mem.Set(g + l, s);
             }
         }
@@ -477,10 +477,10 @@ public struct MlpNetwork<T, TW, TMem>
         var mem = _mem;
         long m = _m, p = _p, act = 4 * p, slot = p + (m * _d) + j;
         T gv = mem.Get(slot);
-        gv = gv + (c0 * mem.Get(act + j));
-        gv = gv + (c1 * mem.Get(act + m + j));
-        gv = gv + (c2 * mem.Get(act + (2 * m) + j));
-        gv = gv + (c3 * mem.Get(act + (3 * m) + j));
+        gv = T.MulAdd(c0, mem.Get(act + j), gv);
+        gv = T.MulAdd(c1, mem.Get(act + m + j), gv);
+        gv = T.MulAdd(c2, mem.Get(act + (2 * m) + j), gv);
+        gv = T.MulAdd(c3, mem.Get(act + (3 * m) + j), gv);
         mem.Set(slot, gv);
     }
 
@@ -495,12 +495,12 @@ public struct MlpNetwork<T, TW, TMem>
         for (long j = 0; j < m; j++)
         {
             T a = mem.Get(act + j);
-            mem.Set(p + mw + j, mem.Get(p + mw + j) + (c * a));
+            mem.Set(p + mw + j, T.MulAdd(c, a, mem.Get(p + mw + j)));
             T r = ((c * mem.Get(mw + j)) * Slope(a)) * _invSqrtD;
             long g = p + (j * d);
             for (long l = 0; l < d; l++)
             {
-                mem.Set(g + l, mem.Get(g + l) + (r * mem.Data(xi + l)));
+                mem.Set(g + l, T.MulAdd(r, mem.Data(xi + l), mem.Get(g + l)));
             }
         }
     }
@@ -550,8 +550,8 @@ public struct MlpNetwork<T, TW, TMem>
                 for (long l = 0; l < d; l++)
                 {
                     T x = mem.Data(xi + l);
-                    h = h + (mem.Get(w + l) * x);
-                    dhj = dhj + ((_rootEta1 * mem.Get(q + l)) * x);
+                    h = T.MulAdd(mem.Get(w + l), x, h);
+                    dhj = T.MulAdd(_rootEta1 * mem.Get(q + l), x, dhj);
                 }
 
                 T a = Activate(h * _invSqrtD);
@@ -560,7 +560,7 @@ public struct MlpNetwork<T, TW, TMem>
                 mem.Set(dh + j, dhj);
                 T v = mem.Get(mw + j);
                 T wv = _rootEta2 * mem.Get(q0 + mw + j);
-                f = f + (v * a);
+                f = T.MulAdd(v, a, f);
                 df = df + ((wv * a) + (v * (Slope(a) * dhj)));
             }
 
@@ -579,7 +579,7 @@ public struct MlpNetwork<T, TW, TMem>
                 long g = h0 + (j * d);
                 for (long l = 0; l < d; l++)
                 {
-                    mem.Set(g + l, mem.Get(g + l) + (r * mem.Data(xi + l)));
+                    mem.Set(g + l, T.MulAdd(r, mem.Data(xi + l), mem.Get(g + l)));
                 }
             }
         }
@@ -588,8 +588,8 @@ public struct MlpNetwork<T, TW, TMem>
         for (long k = 0; k < p; k++)
         {
             T aq = (k < mw ? _rootEta1 : _rootEta2) * mem.Get(h0 + k);
-            rayleigh = rayleigh + (aq * mem.Get(q0 + k));
-            norm = norm + (aq * aq);
+            rayleigh = T.MulAdd(aq, mem.Get(q0 + k), rayleigh);
+            norm = T.MulAdd(aq, aq, norm);
         }
 
         norm = T.Sqrt(norm);

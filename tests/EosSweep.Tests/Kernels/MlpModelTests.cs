@@ -145,7 +145,7 @@ public sealed class MlpModelTests(MlpFixture data) : IClassFixture<MlpFixture>
         Assert.Throws<SweepInputException>(() => Presets.Get("fractal-tanh", 1));
     }
 
-    /// <summary>Full-batch GD on the mlp over plain doubles, the model's order of operations, the model's data.</summary>
+    /// <summary>Full-batch GD on the mlp over plain doubles, the model's order of operations (its multiply-adds fused), the model's data.</summary>
     private static (double WRms, double VRms, double FinalLoss, double Loss0, double Measure) PlainGradientDescent(
         int activation, int m, int d, ulong seed, double eta1, double eta2, double offset, int steps, int budget)
     {
@@ -171,16 +171,16 @@ public sealed class MlpModelTests(MlpFixture data) : IClassFixture<MlpFixture>
                     double h = 0;
                     for (int l = 0; l < d; l++)
                     {
-                        h += theta[(j * d) + l] * x[(i * d) + l];
+                        h = Math.FusedMultiplyAdd(theta[(j * d) + l], x[(i * d) + l], h);
                     }
 
                     double z = h * invSqrtD;
                     a[j] = activation == 0 ? PMath.Tanh(new R64(z)).V : activation == 1 ? (z > 0 ? z : 0.0) : z;
-                    f += theta[mw + j] * a[j];
+                    f = Math.FusedMultiplyAdd(theta[mw + j], a[j], f);
                 }
 
                 double e = (f * invSqrtM) - y[i];
-                loss += e * e;
+                loss = Math.FusedMultiplyAdd(e, e, loss);
                 if (!gradient)
                 {
                     continue;
@@ -189,12 +189,12 @@ public sealed class MlpModelTests(MlpFixture data) : IClassFixture<MlpFixture>
                 double c = twoOverN * e * invSqrtM;
                 for (int j = 0; j < m; j++)
                 {
-                    grad[mw + j] += c * a[j];
+                    grad[mw + j] = Math.FusedMultiplyAdd(c, a[j], grad[mw + j]);
                     double slope = activation == 0 ? 1.0 - (a[j] * a[j]) : activation == 1 ? (a[j] > 0 ? 1.0 : 0.0) : 1.0;
                     double r = c * theta[mw + j] * slope * invSqrtD;
                     for (int l = 0; l < d; l++)
                     {
-                        grad[(j * d) + l] += r * x[(i * d) + l];
+                        grad[(j * d) + l] = Math.FusedMultiplyAdd(r, x[(i * d) + l], grad[(j * d) + l]);
                     }
                 }
             }
@@ -227,7 +227,7 @@ public sealed class MlpModelTests(MlpFixture data) : IClassFixture<MlpFixture>
             double s = 0;
             for (int k = first; k < first + count; k++)
             {
-                s += theta[k] * theta[k];
+                s = Math.FusedMultiplyAdd(theta[k], theta[k], s);
             }
 
             return Math.Sqrt(s / count);
