@@ -21,8 +21,12 @@ public static class DevicesCommand
 
             // The CPU engines of `run`: which one --accelerator cpu uses, and the lanes it runs at.
             string lanes = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit (8 f64 / 16 f32)" : "256-bit (4 f64 / 8 f32)";
-            stdout.WriteLine($"cpu engines: --accelerator cpu runs xy and mean on the SIMD path ({lanes} lanes per thread, bit-identical to the kernel), "
-                + "other models and --trace on ILGPU's CPU accelerator; --accelerator cpu-ilgpu uses ILGPU's CPU accelerator for all");
+            var simd = ModelCatalog.BuiltIn.Select(m => (m.Name, Kernel: ModelCatalog.Simd(m, m.DefaultLoss, Core.Precision.F64))).Where(x => x.Kernel is not null).ToList();
+            var onKernel = ModelCatalog.BuiltIn.Select(m => m.Name).Except(simd.Select(x => x.Name)).ToList();
+            var inexact = simd.Where(x => !x.Kernel!.BitIdentical).Select(x => $"{x.Name} within ~1e-14 ({x.Kernel!.Lanes})").ToList();
+            stdout.WriteLine($"cpu engines: --accelerator cpu runs {string.Join(", ", simd.Select(x => x.Name))} on the SIMD path ({lanes} lanes; bit-identical to the kernel"
+                + $"{(inexact.Count > 0 ? ", except " + string.Join(", ", inexact) : string.Empty)}), {(onKernel.Count > 0 ? string.Join(", ", onKernel) + " and " : string.Empty)}--trace on ILGPU's CPU accelerator; "
+                + "--accelerator cpu-ilgpu uses ILGPU's CPU accelerator for all");
             return 0;
         }));
         return cmd;
