@@ -33,7 +33,9 @@ public static class BackendCheck
             .ToList();
         all.Insert(2, new SweepSettings
         {
-            Model = "sparse-coding", Steps = steps ?? 200, Precision = precision,
+            Model = "sparse-coding",
+            Steps = steps ?? 200,
+            Precision = precision,
             Axes = new Dictionary<string, string>
             {
                 ["eta"] = $"log:1e-4:0.012:{etas}",

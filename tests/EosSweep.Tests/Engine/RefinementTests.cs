@@ -116,13 +116,15 @@ public sealed class RefinementTests
         var coarse = SweepHarness.Spec(model == "mlp"
             ? new SweepSettings
             {
-                Model = "mlp", Steps = 40,
+                Model = "mlp",
+                Steps = 40,
                 Axes = new Dictionary<string, string> { ["eta1"] = "log:0.5:200:5", ["eta2"] = "log:0.5:40:5", ["m"] = "4", ["d"] = "3", ["seed"] = "3" },
                 Options = new Dictionary<string, string> { ["sharpness_every"] = "5" },
             }
             : new SweepSettings
             {
-                Model = "sparse-coding", Steps = 60,
+                Model = "sparse-coding",
+                Steps = 60,
                 Axes = new Dictionary<string, string> { ["eta"] = "log:0.02:4:5", ["lambda"] = "lin:1:5:5", ["d"] = "8", ["n"] = "24", ["n_test"] = "50", ["seed"] = "1" },
             });
         var (planner, levels) = Refine(coarse, 2, 1);
