@@ -9,6 +9,12 @@ public sealed class InfoCommandTests
         var r = CliRunner.Run("devices");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains(r.Stdout.Split('\n'), l => l.Contains(" cpu ", StringComparison.Ordinal) && l.Contains("CPU", StringComparison.Ordinal));
+
+        // The CPU engine line comes from the catalog: which models have lanes, which are not bit-identical.
+        var engines = Assert.Single(r.Stdout.Split('\n'), l => l.StartsWith("cpu engines:", StringComparison.Ordinal));
+        Assert.Contains("runs xy, mean, sparse-coding, quartic, cosine, mlp on the SIMD path", engines, StringComparison.Ordinal);
+        Assert.Contains("except sparse-coding within ~1e-14", engines, StringComparison.Ordinal);
+        Assert.Contains("uv and --trace on ILGPU's CPU accelerator", engines, StringComparison.Ordinal);
     }
 
     [Fact]
