@@ -6,7 +6,7 @@ namespace EosSweep.Analysis;
 /// <summary>
 /// The font every figure uses: DejaVu Sans, bundled with this assembly (<c>fonts/*.ttf</c>, licence in
 /// <c>fonts/LICENSE</c>) so that text renders on a machine with no system fonts at all. Without a font,
-/// ScottPlot's Skia backend draws no text and throws nothing (notes/packages.md §4).
+/// ScottPlot's Skia backend draws no text and throws nothing (docs/backends.md, "Plotting").
 /// </summary>
 public static class PlotFonts
 {

@@ -10,7 +10,7 @@ namespace EosSweep.Engine;
 
 /// <summary>
 /// Creates the ILGPU context and the accelerator a sweep asks for. Algorithms are always enabled
-/// (CUDA needs them for any math intrinsic, shared/notes/ilgpu.md), and so is the fused multiply-add the
+/// (CUDA needs them for any math intrinsic, docs/backends.md), and so is the fused multiply-add the
 /// project's math uses (<see cref="FusedMultiplyAddIntrinsics"/>: ILGPU 1.5.3 cannot compile it for CUDA or OpenCL alone).
 /// </summary>
 public static class AcceleratorFactory

@@ -49,7 +49,7 @@ public static class ThroughputBenchmark
     /// The divergence pair: xy with the square loss (ℓ''(0) = 1), η = 0.1, x0 in [0.05, 0.15], both grids the same
     /// size and budget. Low: start ratios η·y0²/2 in [0.97, 0.9986], just below the edge, where x decays by
     /// |1 − 2r| ≥ 0.94 per step and no trajectory stops early. High: y0 up to 30 (ratios up to 45); the square loss
-    /// diverges above a start ratio of about 3 (MODELS.md §1), so about 90 % of the grid diverges within tens of steps.
+    /// diverges above a start ratio of about 3 (docs/models.md, xy), so about 90 % of the grid diverges within tens of steps.
     /// </summary>
     public static (SweepSettings Low, SweepSettings High) DivergencePair(bool quick)
     {

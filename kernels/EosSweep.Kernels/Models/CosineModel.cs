@@ -3,7 +3,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// MODELS.md §4: 1-D GD on a quadratic with a cosine ripple, whose trainability boundary is fractal. Axes
+/// docs/models.md, test beds: 1-D GD on a quadratic with a cosine ripple, whose trainability boundary is fractal. Axes
 /// (slots): eta, delta, lambda, x0. With k = 2π/λ, c = cos kx, s = sin kx:
 /// additive form L = x² + δ·c, L' = 2x − δk·s, L'' = 2 − δk²·c;
 /// multiplicative form (option <c>--form multiplicative</c>) L = x²(1 + δ·c), L' = 2x(1 + δc) − δk·x²·s,

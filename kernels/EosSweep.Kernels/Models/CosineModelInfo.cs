@@ -8,7 +8,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// Registration and theory of <see cref="CosineModel{T}"/> (MODELS.md §4). Derived and checked by simulation:
+/// Registration and theory of <see cref="CosineModel{T}"/> (docs/models.md, test beds). Derived and checked by simulation:
 /// with δ = 0 both forms are the quadratic x² (GD converges iff η &lt; 1, diverges iff η &gt; 1). In the additive
 /// form 2 − |δ|k² ≤ L'' ≤ 2 + |δ|k² (k = 2π/λ), so GD converges with the ratio below 1 all along when
 /// η &lt; 2/(2 + |δ|k²), and when |δ|k² &lt; 2 no stationary point is stable for η &gt; 2/(2 − |δ|k²). In the

@@ -4,7 +4,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// MODELS.md §2: the paper's network with the data replaced by its mean. State (a₊, a₋, b); axes
+/// docs/models.md, mean: the paper's network with the data replaced by its mean. State (a₊, a₋, b); axes
 /// (slots): eta, a_plus0, a_minus0, b0, d, seed. G = d·g(b) with g(b) = b·Φ(b) + φ(b), A = a₊ + a₋,
 /// f = G·A, L = ℓ(f); ∂L/∂a± = ℓ'(f)·G, ∂L/∂b = ℓ'(f)·d·Φ(b)·A. Per step: Φ and φ from one exponential split
 /// (131 flops, 4 ÷), one loss evaluation and 44 more flops with 1 √ (logistic: 260 flops, 8 ÷; sqrt 182; square 177;

@@ -7,7 +7,7 @@ using EosSweep.Kernels.Numerics;
 
 namespace EosSweep.Kernels.Models;
 
-/// <summary>Registration and theory of <see cref="MeanModel{TLoss, T}"/> (MODELS.md §2).</summary>
+/// <summary>Registration and theory of <see cref="MeanModel{TLoss, T}"/> (docs/models.md, mean).</summary>
 public sealed class MeanModelInfo : ModelInfo, IKernelFamily
 {
     /// <summary>The one instance.</summary>

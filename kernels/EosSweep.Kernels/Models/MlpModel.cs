@@ -3,7 +3,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// MODELS.md §4, the fractal-trainability network: one hidden layer of width m on inputs of dimension d, with
+/// docs/models.md, test beds, the fractal-trainability network: one hidden layer of width m on inputs of dimension d, with
 /// mean-field scaling, hᵢⱼ = Σₗ Wⱼₗ·xᵢₗ/√d, fᵢ = Σⱼ vⱼ·σ(hᵢⱼ)/√m, trained by full-batch GD on the mean squared error
 /// L = (1/n)·Σᵢ (fᵢ − yᵢ)² over n Gaussian points (x ~ N(0, I_d), y ~ N(0, 1), <see cref="MlpData"/>), with a step
 /// size per layer: W' = W − η₁·∇_W L, v' = v − η₂·∇_v L. Axes (slots): eta1, eta2, offset, m, d, n, seed. Options

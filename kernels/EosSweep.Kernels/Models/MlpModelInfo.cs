@@ -10,7 +10,7 @@ using ILGPU.Runtime;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// Registration, data and theory of <see cref="MlpModel{T}"/> (MODELS.md §4): the one-hidden-layer network whose
+/// Registration, data and theory of <see cref="MlpModel{T}"/> (docs/models.md, test beds): the one-hidden-layer network whose
 /// (η₁, η₂) trainability boundary is fractal (Sohl-Dickstein 2024, "The boundary of neural network trainability
 /// is fractal"). Its class is the convergence measure (column <see cref="ConvergenceMeasure"/>, trainable iff &lt; 1).
 /// </summary>

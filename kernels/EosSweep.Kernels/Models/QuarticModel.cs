@@ -3,7 +3,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// MODELS.md §4: L(x, y) = ¼(x²y² − 1)², the minimalist edge-of-stability example (GD with bifurcations).
+/// docs/models.md, test beds: L(x, y) = ¼(x²y² − 1)², the minimalist edge-of-stability example (GD with bifurcations).
 /// Axes (slots): eta, x0, y0. With q = x²y²: ∂L/∂x = (q − 1)·x·y², ∂L/∂y = (q − 1)·x²·y; Hessian
 /// [[y²(3q − 1), 2xy(2x²y² − 1)], [·, x²(3q − 1)]], whose larger eigenvalue in closed form is the sharpness.
 /// On the minimiser manifold xy = ±1 the Hessian is 2·(y, ±x)(y, ±x)ᵀ, so the sharpness there is 2(x² + y²),

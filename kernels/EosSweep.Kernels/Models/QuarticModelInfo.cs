@@ -8,7 +8,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// Registration and theory of <see cref="QuarticModel{T}"/> (MODELS.md §4). The theory is derived here and
+/// Registration and theory of <see cref="QuarticModel{T}"/> (docs/models.md, test beds). The theory is derived here and
 /// checked by simulation: gradient flow conserves D = x² − y² (x·∂L/∂x = y·∂L/∂y), so from (x0, y0) it
 /// reaches the minimiser with x² + y² = √(D² + 4), of sharpness S(D) = 2√(D² + 4). GD with η·S(D)/2 &lt; 1
 /// converges close to it; with η·S(D)/2 &gt; 1 and η &lt; ½ it oscillates across the manifold and drifts along it

@@ -59,7 +59,7 @@ public struct SharedSums<T> where T : struct, IReal<T>
 
     /// <summary>
     /// Adds one sample's terms: features P₊ = Σ ReLU(xᵢ + b), P₋ = Σ ReLU(−xᵢ + b), active counts #₊, #₋, label y
-    /// (MODELS.md §3; SparseCodingModel's remarks give the Hessian).
+    /// (docs/models.md, sparse-coding; SparseCodingModel's remarks give the Hessian).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add<TLoss>(T plus, T minus, T countPlus, T countMinus, T y, T aPlus, T aMinus)

@@ -5,7 +5,7 @@ namespace EosSweep.Kernels.Models;
 
 /// <summary>
 /// Generates the sparse-coding data on the accelerator, one thread per (key, sample): x = λ·y·e_j + ξ with
-/// y uniform on {−1, +1}, j uniform on {0..d−1}, ξ ~ N(0, I_d) (MODELS.md §3). Every draw comes from
+/// y uniform on {−1, +1}, j uniform on {0..d−1}, ξ ~ N(0, I_d) (docs/models.md, sparse-coding). Every draw comes from
 /// <see cref="CounterRng"/> keyed by the seed and the sample, so a sample never depends on batching,
 /// sharding, the device or n: training sample i is stream i, test sample i stream 2^40 + i, the
 /// initial weights stream 2^41. Normals by Marsaglia's polar method over the project's own log and √.

@@ -9,7 +9,7 @@ using ILGPU.Runtime;
 
 namespace EosSweep.Kernels.Models;
 
-/// <summary>Registration, data and theory of <see cref="SparseCodingModel{TLoss, T, TSamples}"/> (MODELS.md §3, the paper's Figure 1).</summary>
+/// <summary>Registration, data and theory of <see cref="SparseCodingModel{TLoss, T, TSamples}"/> (docs/models.md, sparse-coding, the paper's Figure 1).</summary>
 public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvider
 {
     /// <summary>The test-accuracy column.</summary>

@@ -5,7 +5,7 @@ using ILGPU;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// MODELS.md §3, the paper's Figure 1 network: f(x) = Σᵢ [a₊·ReLU(xᵢ + b) + a₋·ReLU(−xᵢ + b)] with three
+/// docs/models.md, sparse-coding, the paper's Figure 1 network: f(x) = Σᵢ [a₊·ReLU(xᵢ + b) + a₋·ReLU(−xᵢ + b)] with three
 /// scalars shared by all d coordinates, trained by full-batch GD on ℓ(y·f) (one-sided logistic) over n
 /// samples; axes (slots) eta, d, n, lambda, n_test, seed. Options (flags): loss normalisation mean|sum,
 /// init variance|std for N(0, 1/(2d)), step fast|direct, second layer shared|per-coordinate.

@@ -3,7 +3,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// MODELS.md §4, the catapult model: a two-layer linear network of width m on one example (x = 1, target y),
+/// docs/models.md, test beds, the catapult model: a two-layer linear network of width m on one example (x = 1, target y),
 /// L = ½(f − y)² with f = v·u/√m. Axes (slots): eta, m, y, init_scale, seed. The state is O(1) for any m:
 /// with s = 1/√m, e = f − y and g = η·e·s, GD is u' = u − g·v, v' = v − g·u, which closes exactly on
 /// a = |u|², b = |v|², c = u·v:

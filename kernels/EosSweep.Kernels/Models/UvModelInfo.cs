@@ -8,7 +8,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// Registration and theory of <see cref="UvModel{T}"/> (MODELS.md §4; Lewkowycz et al. 2020, the catapult
+/// Registration and theory of <see cref="UvModel{T}"/> (docs/models.md, test beds; Lewkowycz et al. 2020, the catapult
 /// phase). With λ₀ = (|u₀|² + |v₀|²)/m the initial NTK eigenvalue: lazy for η &lt; 2/λ₀ (the loss falls, the
 /// sharpness stays ≈ λ₀), catapult for 2/λ₀ &lt; η &lt; 4/λ₀ (the loss first rises, the sharpness falls below 2/η,
 /// then GD converges), divergent above ≈ 4/λ₀. The thresholds are the wide-network limit; checked here where

@@ -5,7 +5,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Models;
 
 /// <summary>
-/// MODELS.md §1: a single-neuron linear network, L(x, y) = ℓ(x·y). Axes (slots): eta, x0, y0, seed.
+/// docs/models.md, xy: a single-neuron linear network, L(x, y) = ℓ(x·y). Axes (slots): eta, x0, y0, seed.
 /// GD: x' = x − η·ℓ'(xy)·y, y' = y − η·ℓ'(xy)·x. Hessian [[ℓ''y², ℓ''xy + ℓ'], [ℓ''xy + ℓ', ℓ''x²]];
 /// its larger eigenvalue in closed form is the sharpness. Per step: one loss evaluation plus 25 flops and 1 √
 /// (with the loss: logistic 110 flops, 4 ÷ and 1 √; logcosh 113; sqrt 32; square 27 — + − × ÷ √ one flop each).

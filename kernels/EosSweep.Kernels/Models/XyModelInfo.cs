@@ -7,7 +7,7 @@ using EosSweep.Kernels.Numerics;
 
 namespace EosSweep.Kernels.Models;
 
-/// <summary>Registration and theory of <see cref="XyModel{TLoss, T}"/> (MODELS.md §1).</summary>
+/// <summary>Registration and theory of <see cref="XyModel{TLoss, T}"/> (docs/models.md, xy).</summary>
 public sealed class XyModelInfo : ModelInfo, IKernelFamily
 {
     /// <summary>The one instance.</summary>
@@ -113,7 +113,7 @@ public sealed class XyModelInfo : ModelInfo, IKernelFamily
             double r0 = StartRatio(eta[i], y0[i], spec.Loss);
             bool gf = table.Regimes[i] == Regime.Gf;
             agree += (r0 < 1) == gf ? 1 : 0;
-            // MODELS.md §1: after 2000/η steps the ratio sits in [0.9, 1]; slow runs may still be converging then.
+            // docs/models.md, xy: after 2000/η steps the ratio sits in [0.9, 1]; slow runs may still be converging then.
             if (info.SubQuadratic && eta[i] * info.CurvatureAtZero <= 0.1 && r0 >= 1.05 && r0 <= 1.5 && spec.Steps >= 2000 / eta[i])
             {
                 edgeRows++;

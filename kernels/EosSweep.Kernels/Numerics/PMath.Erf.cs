@@ -127,13 +127,13 @@ public static partial class PMath
     }
 
     /// <summary>
-    /// The standard normal CDF Φ(x) = ½·erfc(−x/√2) (MODELS.md §2), accurate relative to its own size in
+    /// The standard normal CDF Φ(x) = ½·erfc(−x/√2) (docs/models.md, mean), accurate relative to its own size in
     /// both tails; <see cref="NormalCdf{T}(T, out T)"/> without the density.
     /// </summary>
     public static T NormalCdf<T>(T x) where T : struct, IReal<T> => NormalCdf(x, out _);
 
     /// <summary>
-    /// The standard normal CDF Φ(x) = ½·erfc(−x/√2) (MODELS.md §2) and the density φ(x) = e^(−x²/2)/√(2π) from
+    /// The standard normal CDF Φ(x) = ½·erfc(−x/√2) (docs/models.md, mean) and the density φ(x) = e^(−x²/2)/√(2π) from
     /// one exponential. −x²/2 is split exactly as hi + lo with hi = −zx²/2 exact (zx = |x| with its low bits
     /// cleared, <see cref="IReal{T}.HighPart"/>) and |lo| ≤ 2^−20·x² (f64): φ = e^hi·(1 + (e^lo − 1)) with e^lo − 1
     /// from its Taylor series (|lo| is tiny wherever e^hi is not 0), and the lower tail, erfc of a positive argument,

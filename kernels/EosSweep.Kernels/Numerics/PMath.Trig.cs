@@ -74,7 +74,7 @@ public static partial class PMath
         T odd = T.Abs(m);
         T sinBase = T.SelectEqual(odd, T.C(1.0), c, s);
         T cosBase = T.SelectEqual(odd, T.C(1.0), s, c);
-        // Variables on the left of every comparison (shared/notes/simd.md §7): m > 1.5 is −m < −1.5.
+        // Variables on the left of every comparison (docs/backends.md, "Comparisons"): m > 1.5 is −m < −1.5.
         T sinValue = T.SelectLess(m, T.C(-0.5), -sinBase, T.SelectLess(-m, T.C(-1.5), -sinBase, sinBase));
         T cosValue = T.SelectLess(-m, T.C(-0.5), -cosBase, T.SelectLess(m, T.C(-1.5), -cosBase, cosBase));
 

@@ -7,7 +7,7 @@ namespace EosSweep.Kernels.Numerics;
 /// on the CPU accelerator, CUDA, OpenCL, host reference loops and SIMD lanes, hence the same bits.
 /// Accurate to a few ulps in f64 and finite wherever the true value is: backends' own double
 /// exp/log/tanh are slow software routines on CUDA without LibDevice, and their tanh is NaN above
-/// ~355 (shared/notes/ilgpu.md). Coefficients are Cephes' (exp, log, tanh) and fdlibm's (erf).
+/// ~355 (docs/backends.md). Coefficients are Cephes' (exp, log, tanh) and fdlibm's (erf).
 /// Branch-free: every arm is evaluated and one is selected. Polynomial (Horner) steps and other plain a·b + c are
 /// fused multiply-adds (<see cref="IReal{T}.MulAdd"/>): one rounding, and one instruction on every backend.
 /// </summary>
@@ -45,7 +45,7 @@ public static partial class PMath
         T lo = (T.Exponent(T.MinNormal) + T.C(2.0)) * T.C(Ln2);
         T hi = (T.Exponent(T.MaxValue) + T.C(1.0)) * T.C(Ln2);
 
-        // Variable on the left of every comparison, NaN in the false arm (see shared/notes/simd.md §7).
+        // Variable on the left of every comparison, NaN in the false arm (docs/backends.md, "Comparisons").
         T xc = T.SelectLess(x, lo, lo, x);
         xc = T.SelectLess(-xc, -hi, hi, xc);
         T n = T.RoundToInteger(xc * T.C(Log2E));

@@ -9,7 +9,7 @@ namespace EosSweep.Kernels.Numerics;
 /// Everything built from them (log1p, erf, Φ, the losses) follows. The number type of <c>--gpu-math libdevice</c>,
 /// kept beside the project's math to measure which is faster and accurate enough; results are not bit-identical
 /// to <see cref="R64"/>. Without LibDevice, ILGPU's CUDA backend compiles these three to its slow software
-/// routines (shared/notes/ilgpu.md §3.1), so this type is only worth using with it.
+/// routines (docs/backends.md, "Double-precision math on CUDA"), so this type is only worth using with it.
 /// </summary>
 /// <param name="v">The value.</param>
 public readonly struct R64Intrinsic(double v) : IScalar<R64Intrinsic>

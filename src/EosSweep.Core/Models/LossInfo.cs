@@ -4,7 +4,7 @@ namespace EosSweep.Core.Models;
 /// <param name="Kind">The loss.</param>
 /// <param name="Name">The name used on the command line and in the data set.</param>
 /// <param name="Formula">ℓ(s) as text.</param>
-/// <param name="CurvatureAtZero">ℓ''(0): sets every threshold in MODELS.md.</param>
+/// <param name="CurvatureAtZero">ℓ''(0): sets every threshold in docs/models.md.</param>
 /// <param name="SubQuadratic">True when ℓ grows slower than s² (the losses that settle at the edge).</param>
 public sealed record LossInfo(LossKind Kind, string Name, string Formula, double CurvatureAtZero, bool SubQuadratic)
 {

@@ -1,6 +1,6 @@
 namespace EosSweep.Core.Models;
 
-/// <summary>The even losses ℓ(s) of MODELS.md; every one is minimised at s = 0.</summary>
+/// <summary>The even losses ℓ(s) of docs/models.md; every one is minimised at s = 0.</summary>
 public enum LossKind
 {
     /// <summary>Label-symmetrised logistic: ℓ(s) = log(2·cosh(s/2)), ℓ''(0) = 1/4.</summary>

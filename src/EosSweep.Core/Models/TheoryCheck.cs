@@ -1,6 +1,6 @@
 namespace EosSweep.Core.Models;
 
-/// <summary>One comparison of a finished sweep with the theory in MODELS.md.</summary>
+/// <summary>One comparison of a finished sweep with the theory in docs/models.md.</summary>
 /// <param name="Name">Short identifier (snake_case), a row of summary.csv.</param>
 /// <param name="Description">What was compared, in words.</param>
 /// <param name="Value">The measured figure.</param>
