@@ -22,10 +22,16 @@ internal static class SweepHarness
     public static SweepSpec Spec(SweepSettings s) =>
         SpecResolver.Resolve(s.Over(new SweepSettings { Accelerator = "cpu" }), ModelCatalog.All);
 
-    public static List<Row> Run(SweepSpec spec)
+    public static List<Row> Run(SweepSpec spec) => Run(spec, out _);
+
+    public static List<Row> Run(SweepSettings s) => Run(Spec(s));
+
+    /// <summary>Runs <paramref name="spec"/> on its accelerator, in its batches; <paramref name="accelerator"/> is the name of the engine that ran it.</summary>
+    public static List<Row> Run(SweepSpec spec, out string accelerator)
     {
         var rows = new List<Row>();
-        SweepRunner.RunAsync(spec, (b, _) =>
+        using var session = SweepSession.Open(spec);
+        session.RunAsync((b, _) =>
         {
             lock (rows)
             {
@@ -35,17 +41,8 @@ internal static class SweepHarness
             return Task.CompletedTask;
         }).GetAwaiter().GetResult();
         rows.Sort((a, b) => a.Index.CompareTo(b.Index));
+        accelerator = session.AcceleratorName;
         return rows;
-    }
-
-    public static List<Row> Run(SweepSettings s) => Run(Spec(s));
-
-    /// <summary>Runs <paramref name="spec"/> on its accelerator; <paramref name="accelerator"/> is the name of the engine that ran it.</summary>
-    public static List<Row> Run(SweepSpec spec, out string accelerator)
-    {
-        var run = RunEngine(spec);
-        accelerator = run.AcceleratorName;
-        return Rows(run.Batch).ToList();
     }
 
     /// <summary>
