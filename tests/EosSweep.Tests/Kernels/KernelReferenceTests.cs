@@ -5,7 +5,10 @@ using EosSweep.Tests.Engine;
 
 namespace EosSweep.Tests.Kernels;
 
-/// <summary>The ILGPU kernel on the CPU accelerator equals plain float64 loops of the same operations, bit for bit.</summary>
+/// <summary>
+/// The ILGPU-compiled kernel, executed on ILGPU's CPU accelerator (<c>cpu-ilgpu</c>, asserted: under <c>cpu</c> the models
+/// with SIMD lanes would run those instead), equals plain float64 loops of the same operations, bit for bit.
+/// </summary>
 public sealed class KernelReferenceTests
 {
     public static TheoryData<string> Losses => new() { "logistic", "sqrt", "logcosh", "square" };
@@ -15,17 +18,15 @@ public sealed class KernelReferenceTests
     public void XyKernel_EqualsPlainLoop_BitForBit(string loss)
     {
         // η × y0 spans gf, eos and (for the square loss) divergence; x0 of both signs.
-        var spec = SweepHarness.Spec(new SweepSettings
+        var spec = IlgpuSpec(new SweepSettings
         {
             Model = "xy",
             Loss = loss,
             Steps = 3000,
-            Accelerator = "cpu-ilgpu",
             Axes = new Dictionary<string, string> { ["eta"] = "log:0.02:0.8:7", ["x0"] = "-0.3,0.1", ["y0"] = "lin:0.5:14:9" },
         });
-        var rows = SweepHarness.Run(spec);
+        var rows = RunOnIlgpu(spec, 7 * 2 * 9);
         var kind = LossInfo.Parse(loss).Kind;
-        Assert.Equal(spec.Grid.Count, rows.Count);
         foreach (var row in rows)
         {
             double eta = spec.Grid.Value(row.Index, 0), x0 = spec.Grid.Value(row.Index, 1), y0 = spec.Grid.Value(row.Index, 2);
@@ -48,15 +49,14 @@ public sealed class KernelReferenceTests
     [MemberData(nameof(Losses))]
     public void MeanKernel_EqualsPlainLoop_BitForBit(string loss)
     {
-        var spec = SweepHarness.Spec(new SweepSettings
+        var spec = IlgpuSpec(new SweepSettings
         {
             Model = "mean",
             Loss = loss,
             Steps = 3000,
-            Accelerator = "cpu-ilgpu",
             Axes = new Dictionary<string, string> { ["eta"] = "log:1e-4:0.02:6", ["a_plus0"] = "0.05,0.3", ["b0"] = "0,-0.5", ["d"] = "50,200" },
         });
-        var rows = SweepHarness.Run(spec);
+        var rows = RunOnIlgpu(spec, 6 * 2 * 2 * 2);
         var kind = LossInfo.Parse(loss).Kind;
         foreach (var row in rows)
         {
@@ -79,13 +79,13 @@ public sealed class KernelReferenceTests
     public void QuarticKernel_EqualsPlainLoop_BitForBit()
     {
         // η spans gf, the edge and η > ½ (no stable minimiser); starts inside and outside xy = ±1.
-        var spec = SweepHarness.Spec(new SweepSettings
+        var spec = IlgpuSpec(new SweepSettings
         {
             Model = "quartic",
             Steps = 4000,
             Axes = new Dictionary<string, string> { ["eta"] = "lin:0.05:0.7:8", ["x0"] = "-0.4,0.5,1.5,2.2", ["y0"] = "0.3,1.1" },
         });
-        var rows = SweepHarness.Run(spec);
+        var rows = RunOnIlgpu(spec, 8 * 4 * 2);
         foreach (var row in rows)
         {
             double eta = spec.Grid.Value(row.Index, 0), x0 = spec.Grid.Value(row.Index, 1), y0 = spec.Grid.Value(row.Index, 2);
@@ -110,7 +110,7 @@ public sealed class KernelReferenceTests
     [InlineData("multiplicative")]
     public void CosineKernel_EqualsPlainLoop_BitForBit(string form)
     {
-        var spec = SweepHarness.Spec(new SweepSettings
+        var spec = IlgpuSpec(new SweepSettings
         {
             Model = "cosine",
             Steps = 3000,
@@ -123,7 +123,7 @@ public sealed class KernelReferenceTests
                 ["x0"] = "-1.3,0.4,2.5",
             },
         });
-        var rows = SweepHarness.Run(spec);
+        var rows = RunOnIlgpu(spec, 8 * 3 * 2 * 3);
         bool multiplicative = form == "multiplicative";
         foreach (var row in rows)
         {
@@ -147,7 +147,7 @@ public sealed class KernelReferenceTests
     public void UvKernel_EqualsPlainLoop_BitForBit()
     {
         // η·λ₀ from ≈ 0.5 to ≈ 6 (λ₀ ≈ 2σ²): lazy, catapult and divergent; two widths, targets and seeds.
-        var spec = SweepHarness.Spec(new SweepSettings
+        var spec = IlgpuSpec(new SweepSettings
         {
             Model = "uv",
             Steps = 3000,
@@ -160,7 +160,7 @@ public sealed class KernelReferenceTests
                 ["seed"] = "0,5",
             },
         });
-        var rows = SweepHarness.Run(spec);
+        var rows = RunOnIlgpu(spec, 8 * 2 * 2 * 2);
         foreach (var row in rows)
         {
             double eta = spec.Grid.Value(row.Index, 0), m = spec.Grid.Value(row.Index, 1), y = spec.Grid.Value(row.Index, 2);
@@ -203,6 +203,23 @@ public sealed class KernelReferenceTests
         Assert.Contains(rows, r => r.Regime == Regime.Gf);
         Assert.Contains(rows, r => r.Regime == Regime.Eos);
         Assert.Contains(rows, r => r.Regime == Regime.Diverged);
+    }
+
+    /// <summary>The spec of <paramref name="settings"/> on ILGPU's CPU accelerator.</summary>
+    private static SweepSpec IlgpuSpec(SweepSettings settings) => SweepHarness.Spec(settings with { Accelerator = "cpu-ilgpu" });
+
+    /// <summary>
+    /// Runs <paramref name="spec"/>, asserting that the compiled kernel (not the SIMD lanes) ran and that the grid's
+    /// <paramref name="trajectories"/> rows came back, so no comparison loop can run over nothing.
+    /// </summary>
+    private static List<SweepHarness.Row> RunOnIlgpu(SweepSpec spec, int trajectories)
+    {
+        Assert.Equal(AcceleratorChoice.CpuIlgpu, spec.Accelerator);
+        var rows = SweepHarness.Run(spec, out string accelerator);
+        Assert.DoesNotContain("SIMD", accelerator, StringComparison.Ordinal);
+        Assert.Equal(trajectories, spec.Grid.Count);
+        Assert.Equal(trajectories, rows.Count);
+        return rows;
     }
 
     private static void AssertSame(PlainReference.Result r, SweepHarness.Row row)

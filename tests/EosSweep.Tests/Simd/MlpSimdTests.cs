@@ -8,8 +8,9 @@ using EosSweep.Tests.Engine;
 namespace EosSweep.Tests.Simd;
 
 /// <summary>
-/// The mlp network at SIMD lanes (one trajectory per lane, parameters in a lane-vector buffer) against the ILGPU
-/// kernel's model on the host: the same generic source, so every int and double of every row must be equal bit for bit.
+/// The mlp network at SIMD lanes (one trajectory per lane, parameters in a lane-vector buffer) against the ILGPU-compiled
+/// kernel executed on ILGPU's CPU accelerator: the same generic source, so every int and double of every row must be
+/// equal bit for bit.
 /// </summary>
 public sealed class MlpSimdTests
 {
@@ -93,7 +94,10 @@ public sealed class MlpSimdTests
     private static SweepSpec Spec(string activation, string every, string eta1, string eta2, string seed) =>
         SweepHarness.Spec(Settings(activation, every, eta1, eta2, seed));
 
-    /// <summary>Runs the spec on the kernel's model (host loop) and on the lanes; every int and double must be equal bit for bit.</summary>
+    /// <summary>
+    /// Runs the spec as the ILGPU-compiled kernel on ILGPU's CPU accelerator (asserted by its engine name) and on the
+    /// lanes; every int and double must be equal bit for bit.
+    /// </summary>
     private static ResultBatch AssertLanesEqualKernel(SweepSpec spec, bool wide)
     {
         var info = ModelCatalog.Find(spec.Model);
@@ -102,21 +106,16 @@ public sealed class MlpSimdTests
         Assert.True(simd.Serves(spec) && simd.BitIdentical);
         var grid = new HostGrid(spec.Grid);
         int n = (int)spec.Grid.Count;
+        var compiled = SweepHarness.RunEngine(spec with { Accelerator = AcceleratorChoice.CpuIlgpu });
+        SweepHarness.AssertIlgpuCpuKernel(compiled, grouped: false);
+        var expected = compiled.Batch;
         using var context = AcceleratorFactory.CreateContext();
         using var accelerator = AcceleratorFactory.Create(context, AcceleratorChoice.Cpu);
         using var data = MlpModelInfo.Instance.Prepare(spec, accelerator, n);
         var args = SweepSession.Args(spec, 0, n, n);
-        var expected = new ResultBatch(scalar.ParameterCount, n, scalar.ExtraCount);
-        scalar.RunOnHost(grid, data.Views, args, expected);
         var actual = new ResultBatch(scalar.ParameterCount, n, scalar.ExtraCount);
         SimdSweep.Run(simd, grid, data.Views, args, actual, threads: 2);
-        Assert.Equal(expected.Ints, actual.Ints);
-        for (int i = 0; i < expected.Doubles.Length; i++)
-        {
-            Assert.True(BitConverter.DoubleToInt64Bits(expected.Doubles[i]) == BitConverter.DoubleToInt64Bits(actual.Doubles[i]),
-                $"double {i} (column {i / n}, row {i % n}): kernel {expected.Doubles[i]:R}, simd {actual.Doubles[i]:R}");
-        }
-
+        SimdTests.AssertBitIdentical(expected, actual, n, "ILGPU kernel", "simd");
         var regimes = Enumerable.Range(0, n).Select(i => expected.Ints[(ResultLayout.RegimeColumn * n) + i]).Distinct().Count();
         Assert.True(regimes >= 2, "the grid should mix regimes");
         return actual;

@@ -135,8 +135,12 @@ public sealed class SimdTests
         }
     }
 
-    /// <summary>Runs the spec on the scalar driver and on SIMD lanes; every int and double must be equal bit for bit, over a grid that mixes regimes.</summary>
-    internal static ResultBatch AssertSimdEqualsScalar(SweepSpec spec, bool? wide = null)
+    /// <summary>
+    /// Runs the spec on the scalar driver (the kernel's C# on the host) and on SIMD lanes, and with
+    /// <paramref name="againstIlgpu"/> also as the ILGPU-compiled kernel on ILGPU's CPU accelerator (asserted by its
+    /// engine name); every int and double must be equal bit for bit, over a grid that mixes regimes.
+    /// </summary>
+    internal static ResultBatch AssertSimdEqualsScalar(SweepSpec spec, bool? wide = null, bool againstIlgpu = false)
     {
         var info = ModelCatalog.Find(spec.Model);
         var scalar = ModelCatalog.Kernel(info, spec.Loss, spec.Precision);
@@ -157,6 +161,27 @@ public sealed class SimdTests
 
         var regimes = Enumerable.Range(0, n).Select(i => expected.Ints[(ResultLayout.RegimeColumn * n) + i]).Distinct().Count();
         Assert.True(regimes >= 2, "the grid should mix regimes");
+        if (againstIlgpu)
+        {
+            var compiled = SweepHarness.RunEngine(spec with { Accelerator = AcceleratorChoice.CpuIlgpu });
+            SweepHarness.AssertIlgpuCpuKernel(compiled, grouped: false);
+            AssertBitIdentical(compiled.Batch, actual, n, "ILGPU kernel", "simd");
+        }
+
         return actual;
+    }
+
+    /// <summary>Every int and every double of two batches of <paramref name="n"/> rows (capacity n) equal bit for bit.</summary>
+    internal static void AssertBitIdentical(ResultBatch expected, ResultBatch actual, int n, string expectedName, string actualName)
+    {
+        Assert.Equal(n, expected.Capacity);
+        Assert.Equal(n, actual.Capacity);
+        Assert.Equal(expected.Doubles.Length, actual.Doubles.Length);
+        Assert.Equal(expected.Ints, actual.Ints);
+        for (int i = 0; i < expected.Doubles.Length; i++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(expected.Doubles[i]) == BitConverter.DoubleToInt64Bits(actual.Doubles[i]),
+                $"double {i} (column {i / n}, row {i % n}): {expectedName} {expected.Doubles[i]:R}, {actualName} {actual.Doubles[i]:R}");
+        }
     }
 }

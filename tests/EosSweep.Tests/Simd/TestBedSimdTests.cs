@@ -5,14 +5,17 @@ using EosSweep.Tests.Engine;
 
 namespace EosSweep.Tests.Simd;
 
-/// <summary>The SIMD twins of the quartic and cosine test beds equal the scalar driver bit for bit.</summary>
+/// <summary>
+/// The SIMD twins of the quartic and cosine test beds equal the scalar driver and the ILGPU-compiled kernel on ILGPU's
+/// CPU accelerator, bit for bit.
+/// </summary>
 public sealed class TestBedSimdTests
 {
     [Theory]
     [InlineData("quartic", "additive")]
     [InlineData("cosine", "additive")]
     [InlineData("cosine", "multiplicative")]
-    public void SimdLanes_EqualTheScalarDriver_BitForBit(string model, string form)
+    public void SimdLanes_EqualTheScalarDriverAndTheIlgpuKernel_BitForBit(string model, string form)
     {
         // 99 trajectories (not a multiple of 8) spanning converged, unconverged and diverged rows.
         var settings = model == "quartic"
@@ -24,7 +27,7 @@ public sealed class TestBedSimdTests
                 Options = new Dictionary<string, string> { ["form"] = form },
                 Axes = new Dictionary<string, string> { ["eta"] = "lin:0.1:1.6:11", ["x0"] = "lin:-2.5:2.5:9", ["delta"] = "0.2", ["lambda"] = "1.7" },
             };
-        SimdTests.AssertSimdEqualsScalar(SweepHarness.Spec(settings));
+        SimdTests.AssertSimdEqualsScalar(SweepHarness.Spec(settings), againstIlgpu: true);
     }
 
     [Fact]

@@ -7,8 +7,9 @@ using EosSweep.Tests.Engine;
 namespace EosSweep.Tests.SparseCoding;
 
 /// <summary>
-/// The group-per-trajectory kernel (GPU layout, run here on the CPU accelerator) and the CPU SIMD sample loop against
-/// the one-thread scalar reference. Both add the same per-sample terms in another order (a tree per group; eight lane
+/// The group-per-trajectory kernel (GPU layout, executed here by ILGPU on its CPU accelerator, <c>cpu-ilgpu</c>: under
+/// <c>cpu</c> the SIMD lanes would run instead, whatever the layout) and the CPU SIMD sample loop against the one-thread
+/// scalar kernel. Both add the same per-sample terms in another order (a tree per group; eight lane
 /// sums), so sums differ by a few ulps; GD carries that forward for 100 steps. Tolerance 1e-9 relative (the check's
 /// f64 contract): measured ≤ 1e-12 on these sweeps, so it fails loudly on any real difference in the math while
 /// allowing reassociation. Regimes and step counts must be identical.
@@ -32,9 +33,8 @@ public sealed class SampleLoopTests
     public void GroupKernel_OnCpuAccelerator_MatchesScalarReference(string step)
     {
         var spec = Spec(step, steps: step == "fast" ? 100 : 30);
-        var (expected, _) = RunSession(spec, KernelLayout.Thread);
-        var (actual, grouped) = RunSession(spec, KernelLayout.Group);
-        Assert.True(grouped, "the group layout was not used");
+        var expected = RunOnIlgpu(spec, KernelLayout.Thread);
+        var actual = RunOnIlgpu(spec, KernelLayout.Group);
         AssertClose(expected, actual);
     }
 
@@ -42,8 +42,8 @@ public sealed class SampleLoopTests
     public void GroupKernel_RunTwice_IsBitIdentical()
     {
         var spec = Spec(steps: 40);
-        var (a, _) = RunSession(spec, KernelLayout.Group);
-        var (b, _) = RunSession(spec, KernelLayout.Group);
+        var a = RunOnIlgpu(spec, KernelLayout.Group);
+        var b = RunOnIlgpu(spec, KernelLayout.Group);
         Assert.Equal(a.Doubles, b.Doubles);
         Assert.Equal(a.Ints, b.Ints);
     }
@@ -61,8 +61,9 @@ public sealed class SampleLoopTests
             Axes = new Dictionary<string, string> { ["eta"] = "0.001", ["n"] = $"{n}", ["n_test"] = "10" },
             Options = new Dictionary<string, string> { ["second_layer"] = layer },
         });
-        using var session = SweepSession.Open(spec, new KernelOptions(Layout: KernelLayout.Group));
+        using var session = SweepSession.Open(spec with { Accelerator = AcceleratorChoice.CpuIlgpu }, new KernelOptions(Layout: KernelLayout.Group));
         Assert.False(session.Grouped);
+        Assert.DoesNotContain("SIMD", session.AcceleratorName, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -118,18 +119,12 @@ public sealed class SampleLoopTests
         Assert.Equal(expected.Ints, actual.Ints);
     }
 
-    private static (ResultBatch Batch, bool Grouped) RunSession(SweepSpec spec, KernelLayout layout)
+    /// <summary>Runs the ILGPU-compiled kernel of <paramref name="layout"/> on ILGPU's CPU accelerator, asserting that it did.</summary>
+    private static ResultBatch RunOnIlgpu(SweepSpec spec, KernelLayout layout)
     {
-        using var session = SweepSession.Open(spec with { Batch = (int)spec.Grid.Count }, new KernelOptions(Layout: layout));
-        ResultBatch? copy = null;
-        session.RunAsync((b, _) =>
-        {
-            copy = new ResultBatch(b.ParameterCount, b.Capacity, b.ExtraCount) { Start = b.Start, Count = b.Count };
-            b.Doubles.CopyTo(copy.Doubles, 0);
-            b.Ints.CopyTo(copy.Ints, 0);
-            return Task.CompletedTask;
-        }).GetAwaiter().GetResult();
-        return (copy!, session.Grouped);
+        var run = SweepHarness.RunEngine(spec with { Accelerator = AcceleratorChoice.CpuIlgpu }, new KernelOptions(Layout: layout));
+        SweepHarness.AssertIlgpuCpuKernel(run, grouped: layout == KernelLayout.Group);
+        return run.Batch;
     }
 
     private static void AssertClose(ResultBatch expected, ResultBatch actual)
