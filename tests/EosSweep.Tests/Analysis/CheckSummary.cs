@@ -13,14 +13,18 @@ namespace EosSweep.Tests.Analysis;
 /// </summary>
 internal static class CheckSummary
 {
-    /// <summary>Check name → verdict ("true", "false" or "" when not judged), as summary.csv reports them.</summary>
-    public static IReadOnlyDictionary<string, string> Verdicts(CheckScenario scenario, string? broken, string dir)
+    /// <summary>
+    /// Check name → verdict ("true", "false" or "" when not judged) as summary.csv reports them, and the lines the
+    /// command printed.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string> Verdicts, string Printed) Summarize(CheckScenario scenario, string? broken, string dir)
     {
         var spec = SpecResolver.Resolve(scenario.Settings, ModelCatalog.BuiltIn);
         var model = ModelCatalog.Find(spec.Model);
         Write(dir, spec, model, scenario, broken).GetAwaiter().GetResult();
-        Assert.Equal(0, SummarizeCommand.Summarize(dir, null, null, TextWriter.Null));
-        return Read(Path.Combine(dir, "report", "summary.csv"));
+        var stdout = new StringWriter();
+        Assert.Equal(0, SummarizeCommand.Summarize(dir, null, null, stdout));
+        return (Read(Path.Combine(dir, "report", "summary.csv")), stdout.ToString());
     }
 
     private static async Task Write(string dir, SweepSpec spec, Core.Models.ModelInfo model, CheckScenario scenario, string? broken)

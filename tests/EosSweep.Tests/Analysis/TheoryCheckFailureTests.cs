@@ -9,8 +9,9 @@ namespace EosSweep.Tests.Analysis;
 /// <summary>
 /// The summary's theory checks can fail: for every built-in model with checks (every option that changes them, and
 /// the summarizer's own boundary-distance check), a data set built to violate each judged check, written by the real
-/// writer and summarised as <c>eos-sweep summarize</c> does, reports that check <c>false</c> in summary.csv while the
-/// checks it does not touch keep their verdict; the same data set unbroken reports every judged check <c>true</c>.
+/// writer and summarised as <c>eos-sweep summarize</c> does, reports that check <c>false</c> in summary.csv (and FAIL
+/// on the terminal) while the checks it does not touch keep their verdict; the same data set unbroken reports every
+/// judged check <c>true</c>.
 /// </summary>
 public sealed class TheoryCheckFailureTests(TheoryCheckFailureTests.Summaries summaries) : IClassFixture<TheoryCheckFailureTests.Summaries>
 {
@@ -33,7 +34,7 @@ public sealed class TheoryCheckFailureTests(TheoryCheckFailureTests.Summaries su
     [MemberData(nameof(Cases))]
     public void Check_PassesOnDataBuiltToSatisfyIt(string variant, string check)
     {
-        var verdicts = summaries.Of(variant, broken: null);
+        var verdicts = summaries.Of(variant, broken: null).Verdicts;
 
         Assert.Equal("true", verdicts.GetValueOrDefault(check, "(absent)"));
     }
@@ -43,11 +44,12 @@ public sealed class TheoryCheckFailureTests(TheoryCheckFailureTests.Summaries su
     public void Check_FailsOnDataBuiltToViolateIt(string variant, string check)
     {
         var scenario = CheckScenarios.Find(variant);
-        var control = summaries.Of(variant, broken: null);
+        var control = summaries.Of(variant, broken: null).Verdicts;
 
-        var verdicts = summaries.Of(variant, broken: check);
+        var (verdicts, printed) = summaries.Of(variant, broken: check);
 
         Assert.Equal("false", verdicts.GetValueOrDefault(check, "(absent)"));
+        Assert.Contains($"  check {check,-22} FAIL ", printed, StringComparison.Ordinal);
         var coupled = scenario.AlsoBreaks?.GetValueOrDefault(check) ?? [];
         foreach (var (name, verdict) in control)
         {
@@ -63,7 +65,7 @@ public sealed class TheoryCheckFailureTests(TheoryCheckFailureTests.Summaries su
     [MemberData(nameof(Variants))]
     public void Scenario_CoversEveryCheckItsSummaryJudges(string variant)
     {
-        var judged = summaries.Of(variant, broken: null).Where(kv => kv.Value != "").Select(kv => kv.Key).Order();
+        var judged = summaries.Of(variant, broken: null).Verdicts.Where(kv => kv.Value != "").Select(kv => kv.Key).Order();
 
         Assert.Equal(CheckScenarios.Find(variant).Checks.Order(), judged);
     }
@@ -92,13 +94,14 @@ public sealed class TheoryCheckFailureTests(TheoryCheckFailureTests.Summaries su
     public sealed class Summaries : IDisposable
     {
         private readonly string _root = Directory.CreateTempSubdirectory("eos-checks-").FullName;
-        private readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, string>>> _cache = new();
+        private readonly ConcurrentDictionary<string, Lazy<(IReadOnlyDictionary<string, string>, string)>> _cache = new();
 
-        public IReadOnlyDictionary<string, string> Of(string variant, string? broken)
+        /// <summary>The verdicts in summary.csv and the lines <c>summarize</c> printed.</summary>
+        public (IReadOnlyDictionary<string, string> Verdicts, string Printed) Of(string variant, string? broken)
         {
             string key = $"{variant}--{broken ?? "none"}";
-            return _cache.GetOrAdd(key, k => new Lazy<IReadOnlyDictionary<string, string>>(
-                () => CheckSummary.Verdicts(CheckScenarios.Find(variant), broken, Path.Combine(_root, k)))).Value;
+            return _cache.GetOrAdd(key, k => new Lazy<(IReadOnlyDictionary<string, string>, string)>(
+                () => CheckSummary.Summarize(CheckScenarios.Find(variant), broken, Path.Combine(_root, k)))).Value;
         }
 
         public void Dispose()
