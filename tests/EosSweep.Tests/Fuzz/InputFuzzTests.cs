@@ -87,7 +87,8 @@ public sealed class InputFuzzTests
         // wrong), and then it must run to a complete data set in its own temporary --out. Valid values are cheap ones
         // (one-point or 2 × 2 grids, 3 steps or the default budget of a one-point xy or mean grid, on the SIMD path:
         // milliseconds). Left out because a valid run of them compiles an ILGPU kernel (seconds each): the model
-        // sparse-coding (its data generator) and --trace all (the traced kernel); their refusals are in BadInputTests.
+        // sparse-coding (its data generator) and --trace all (the traced kernel); their bad input is in BadInputTests and
+        // TraceTests.
         // "cuda" is bad only where no GPU is present; where one is, the command runs, and either outcome is checked.
         string[] flags = ["--model", "--loss", "--eta", "--y0", "--d", "--steps", "--tau", "--precision", "--accelerator", "--batch", "--tol", "--trace", "--step", "--seed"];
         string[] bad = ["nope", "0", "-1", "1e999", "NaN", "log:1:2", "lin:0:1:0", "ids:7", "every:eta:0", "fast", "f16", "cuda", ""];
