@@ -84,7 +84,17 @@ public static class Program
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(config);
+            // A flag the parser itself rejects (unknown, repeated, missing its value) is bad input like any other: one
+            // line on stderr and exit 2 (README, "Bad input of any kind"), not the parser's help text and exit 1.
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                var what = string.Join("; ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')));
+                stderr.WriteLine($"eos-sweep: error: {what}; see --help");
+                return CliErrors.BadInput;
+            }
+
+            return parsed.Invoke(config);
         }
         catch (Exception e)
         {

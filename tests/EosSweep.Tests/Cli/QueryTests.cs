@@ -30,22 +30,11 @@ public sealed class QueryTests(QueryFixture data) : IClassFixture<QueryFixture>
     {
         var r = CliRunner.Run("query", data.Dir, "SELECT regime, count(*) AS n FROM trajectories GROUP BY regime ORDER BY regime");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var regime in RegimeRules.All)
-        {
-            int expected = data.Table.Regimes.Count(x => x == regime);
-            var line = lines.FirstOrDefault(l => l.StartsWith(RegimeRules.Name(regime) + " ", StringComparison.Ordinal));
-            if (expected == 0)
-            {
-                Assert.Null(line);
-            }
-            else
-            {
-                Assert.NotNull(line);
-                Assert.Equal(expected, int.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
-            }
-        }
-
+        var (header, rows) = PrintedTable(r.Stdout);
+        Assert.Equal(["regime", "n"], header);
+        var expected = RegimeRules.All.Select(x => (Name: RegimeRules.Name(x), N: data.Table.Regimes.Count(y => y == x)))
+            .Where(x => x.N > 0).OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => $"{x.Name} {x.N}");
+        Assert.Equal(expected, rows.Select(row => $"{row[0]} {int.Parse(row[1], CultureInfo.InvariantCulture)}"));
         Assert.Contains(data.Table.Regimes, x => x == Regime.Diverged);
     }
 
@@ -67,13 +56,29 @@ public sealed class QueryTests(QueryFixture data) : IClassFixture<QueryFixture>
     }
 
     [Fact]
-    public void ParquetExport_IsReadableByDuckDb()
+    public void ParquetExport_HoldsExactlyTheSelectedRows_AndQueryCountsThem()
     {
         var path = CliRunner.TempDir() + ".parquet";
         var r = CliRunner.Run("query", data.Dir, "SELECT traj_id, regime FROM trajectories WHERE regime = 'gf'", "--parquet", path);
         Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal($"wrote {path}", r.Stdout.Trim());
+
+        // The export read by DuckDB directly, against the gf ids our own reader finds in the data set.
+        var ids = data.Table.Column(ResultColumns.TrajId);
+        var gf = Enumerable.Range(0, data.Table.Count).Where(i => data.Table.Regimes[i] == Regime.Gf).Select(i => (long)ids[i]).Order().ToArray();
+        Assert.True(gf.Length > 0 && gf.Length < data.Table.Count, "the sweep holds gf rows and others, so the filter selects");
+        var exported = ParquetRows.Read(path);
+        Assert.Equal(["traj_id", "regime"], exported.Columns);
+        Assert.Equal(gf, exported.Column("traj_id").Cast<long>().ToArray());
+        Assert.All(exported.Column("regime"), v => Assert.Equal("gf", v));
+
+        // The same count through the CLI's table output, parsed cell by cell.
         var q = CliRunner.Run("query", data.Dir, $"SELECT count(*) AS n FROM read_parquet('{path}')");
-        Assert.Contains(data.Table.Regimes.Count(x => x == Regime.Gf).ToString(CultureInfo.InvariantCulture), q.Stdout, StringComparison.Ordinal);
+        Assert.True(q.ExitCode == 0, q.Stderr);
+        var (header, rows) = PrintedTable(q.Stdout);
+        Assert.Equal(["n"], header);
+        var row = Assert.Single(rows);
+        Assert.Equal(gf.Length, long.Parse(Assert.Single(row), CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -94,5 +99,18 @@ public sealed class QueryTests(QueryFixture data) : IClassFixture<QueryFixture>
         var r = CliRunner.Run("query", "/nonexistent/eos-data", "SELECT 1");
         Assert.Equal(2, r.ExitCode);
         Assert.Single(r.ErrorLines);
+    }
+
+    /// <summary>The header and rows of the aligned table <c>query</c> prints (header, dashes, rows, "(N rows)").</summary>
+    private static (string[] Header, string[][] Rows) PrintedTable(string stdout)
+    {
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length >= 3, stdout);
+        var header = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), d => Assert.Matches("^-+$", d));
+        var rows = lines[2..^1].Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        Assert.All(rows, row => Assert.Equal(header.Length, row.Length));
+        Assert.Equal(rows.Length == 1 ? "(1 row)" : $"({rows.Length} rows)", lines[^1]);
+        return (header, rows);
     }
 }

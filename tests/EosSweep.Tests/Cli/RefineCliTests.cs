@@ -1,3 +1,4 @@
+using System.Globalization;
 using EosSweep.Storage;
 
 namespace EosSweep.Tests.Cli;
@@ -26,9 +27,17 @@ public sealed class RefineCliTests
         var status = CliRunner.Run("status", dir);
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("levels done 3 of 3", status.Stdout, StringComparison.Ordinal);
+        // query sees every recorded level as `trajectories`: its count and top level, parsed from the printed table,
+        // against refine.json and against the level files read by DuckDB directly.
         var query = CliRunner.Run("query", dir, "select count(*) as n, max(level) as top from trajectories");
         Assert.True(query.ExitCode == 0, query.Stderr);
-        Assert.Contains(plan.LevelRows.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), query.Stdout, StringComparison.Ordinal);
+        var lines = query.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(["n", "top"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("(1 row)", lines[3]);
+        var levels = ParquetRows.Read(Path.Combine(dir, "level-*.parquet"));
+        Assert.Equal(plan.LevelRows.Sum(), levels.Rows.Count);
+        Assert.Equal([levels.Rows.Count.ToString(CultureInfo.InvariantCulture), "2"], lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
         var again = CliRunner.Run(["run", "--resume", "--out", dir]);
         Assert.True(again.ExitCode == 0, again.Stderr);
@@ -41,7 +50,8 @@ public sealed class RefineCliTests
         var dir = CliRunner.TempDir();
         Assert.Equal(0, CliRunner.Run([.. Sweep, "--out", dir]).ExitCode);
         var level1 = File.ReadAllBytes(Path.Combine(dir, RefinedDataSet.LevelFile(1)));
-        var level2 = File.ReadAllBytes(Path.Combine(dir, RefinedDataSet.LevelFile(2)));
+        var level2 = ParquetRows.Read(Path.Combine(dir, RefinedDataSet.LevelFile(2)));
+        Assert.True(level2.Rows.Count > 0, "the boundary crosses the window, so level 2 computes points");
 
         // As if killed while level 2 computed: refine.json records levels 0 and 1 only.
         var plan = RefinePlanFile.TryRead(dir)!; // written by the run above
@@ -53,7 +63,42 @@ public sealed class RefineCliTests
         Assert.Contains("resuming", r.Stderr, StringComparison.Ordinal);
         Assert.True(RefinePlanFile.TryRead(dir)!.Complete);
         Assert.Equal(level1, File.ReadAllBytes(Path.Combine(dir, RefinedDataSet.LevelFile(1))));
-        Assert.Equal(level2.Length, File.ReadAllBytes(Path.Combine(dir, RefinedDataSet.LevelFile(2))).Length);
+        ParquetRows.AssertIdentical(level2, ParquetRows.Read(Path.Combine(dir, RefinedDataSet.LevelFile(2))), "recomputed level 2");
+    }
+
+    [Fact]
+    public void RunRefine_EveryRefinedRow_EqualsTheDenseFinestGridsRow_BitForBit_EveryColumn()
+    {
+        // The finest grid of the 8 × 8 sweep refined by 2 levels is 29 × 29 over the same ranges; its dense run, through
+        // the CLI like the refined one, must hold every refined row (same traj_id) in every column of a dense data set.
+        var dir = CliRunner.TempDir();
+        Assert.Equal(0, CliRunner.Run([.. Sweep, "--out", dir]).ExitCode);
+        var denseDir = CliRunner.TempDir();
+        var dense = CliRunner.Run("run", "--model", "xy", "--eta", "log:0.05:1:29", "--y0", "lin:0.5:16:29", "--steps", "300", "--accelerator", "cpu", "--out", denseDir);
+        Assert.True(dense.ExitCode == 0, dense.Stderr);
+
+        var denseRows = ParquetRows.Read(Path.Combine(denseDir, "part-*.parquet"));
+        var refined = ParquetRows.Read(Path.Combine(dir, "level-*.parquet"));
+        Assert.Equal(29 * 29, denseRows.Rows.Count);
+        Assert.Equal(RefinePlanFile.TryRead(dir)!.LevelRows.Sum(), refined.Rows.Count);
+        Assert.Equal(3, refined.Column(RefinedDataSet.LevelColumn).Distinct().Count());
+        Assert.Equal(["traj_id", RefinedDataSet.LevelColumn, RefinedDataSet.RowColumn, RefinedDataSet.ColumnColumn], refined.Columns[..4]);
+        Assert.Equal(denseRows.Columns, refined.Columns.Where((_, c) => c is 0 or > 3));
+        for (int r = 0; r < refined.Rows.Count; r++)
+        {
+            long id = (long)refined.Rows[r][0];
+            var want = denseRows.Rows[(int)id];
+            Assert.Equal(id, (long)want[0]);
+
+            // i, j: the cell of the finest grid (η slowest, 29 values of y0 per η).
+            Assert.Equal(id / 29, (long)(int)refined.Value(r, RefinedDataSet.RowColumn));
+            Assert.Equal(id % 29, (long)(int)refined.Value(r, RefinedDataSet.ColumnColumn));
+            for (int c = 1; c < denseRows.Columns.Length; c++)
+            {
+                var got = refined.Value(r, denseRows.Columns[c]);
+                Assert.True(ParquetRows.Same(want[c], got), $"traj_id {id}, column {denseRows.Columns[c]}: {want[c]} dense, {got} refined");
+            }
+        }
     }
 
     [Theory]

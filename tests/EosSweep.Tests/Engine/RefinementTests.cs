@@ -3,6 +3,7 @@ using EosSweep.Core.Refine;
 using EosSweep.Core.Results;
 using EosSweep.Engine;
 using EosSweep.Storage;
+using EosSweep.Tests.Cli;
 
 namespace EosSweep.Tests.Engine;
 
@@ -201,10 +202,15 @@ public sealed class RefinementTests
             }
 
             var (_, uninterrupted) = Refine(coarse, 2, 1);
-            Assert.Single(resumed);
-            Assert.Equal(uninterrupted[2].TrajIds.Take(uninterrupted[2].Count), resumed[0].TrajIds.Take(resumed[0].Count));
-            var stored = await RefinedDataSet.ReadLevelAsync(dir, 2);
-            Assert.Equal(uninterrupted[2].Count, stored.Count);
+            Assert.True(uninterrupted[2].Count > 0, "the boundary crosses the window, so level 2 computes points");
+            AssertSameRows(uninterrupted[2], Assert.Single(resumed));
+
+            // Every stored level — the two written before the interruption and the one written after — holds the
+            // uninterrupted run's rows in every column, read back by DuckDB.
+            for (int level = 0; level <= 2; level++)
+            {
+                AssertStoredLevel(grid, uninterrupted[level], Path.Combine(dir, RefinedDataSet.LevelFile(level)));
+            }
         }
         finally
         {
@@ -212,6 +218,67 @@ public sealed class RefinementTests
             {
                 Directory.Delete(dir, recursive: true);
             }
+        }
+    }
+
+    /// <summary>The same rows in the same order, every column bit for bit.</summary>
+    private static void AssertSameRows(RefinedRows want, RefinedRows got)
+    {
+        Assert.Equal(want.Level, got.Level);
+        Assert.Equal(want.Count, got.Count);
+        int n = want.Count;
+        Assert.Equal(want.TrajIds.Take(n), got.TrajIds.Take(n));
+        Assert.Equal(want.I.Take(n), got.I.Take(n));
+        Assert.Equal(want.J.Take(n), got.J.Take(n));
+        Assert.Equal(want.Doubles.Length, got.Doubles.Length);
+        for (int c = 0; c < want.Doubles.Length; c++)
+        {
+            Assert.Equal(want.Doubles[c].Take(n).Select(BitConverter.DoubleToInt64Bits), got.Doubles[c].Take(n).Select(BitConverter.DoubleToInt64Bits));
+        }
+
+        for (int c = 0; c < want.Ints.Length; c++)
+        {
+            Assert.Equal(want.Ints[c].Take(n), got.Ints[c].Take(n));
+        }
+    }
+
+    /// <summary>The level file holds exactly <paramref name="want"/>'s rows: traj_id, level, cell, axis values of that
+    /// traj_id in the finest grid, every double bit for bit, steps, diverged, diverged_step and regime.</summary>
+    private static void AssertStoredLevel(RefineGrid grid, RefinedRows want, string path)
+    {
+        var model = ModelCatalog.Find("xy");
+        var schema = new ResultSchema(model);
+        var stored = ParquetRows.Read(path);
+        Assert.Equal(want.Count, stored.Rows.Count);
+        var order = Enumerable.Range(0, want.Count).OrderBy(r => want.TrajIds[r]).ToArray();
+        for (int k = 0; k < order.Length; k++)
+        {
+            int r = order[k];
+            long id = want.TrajIds[r];
+            Assert.Equal(id, (long)stored.Value(k, ResultColumns.TrajId));
+            Assert.Equal(want.Level, (int)stored.Value(k, RefinedDataSet.LevelColumn));
+            Assert.Equal(want.I[r], (int)stored.Value(k, RefinedDataSet.RowColumn));
+            Assert.Equal(want.J[r], (int)stored.Value(k, RefinedDataSet.ColumnColumn));
+            Assert.Equal("xy", stored.Value(k, ResultColumns.Model));
+            Assert.Equal("logistic", stored.Value(k, ResultColumns.Loss));
+            for (int a = 0; a < grid.Finest.Axes.Count; a++)
+            {
+                var axis = model.Axes[a];
+                double value = grid.Finest.Grid.Value(id, a);
+                Assert.True(ParquetRows.Same(axis.Integer ? (object)(long)value : value, stored.Value(k, axis.Name)), $"{path}: traj_id {id}, axis {axis.Name}");
+            }
+
+            for (int c = 0; c < schema.DoubleFields.Count; c++)
+            {
+                var name = schema.DoubleFields[c].Name;
+                Assert.True(ParquetRows.Same(want.Doubles[c][r], stored.Value(k, name)), $"{path}: traj_id {id}, column {name}");
+            }
+
+            var regime = (Regime)want.Ints[ResultLayout.RegimeColumn][r];
+            Assert.Equal(want.Ints[ResultLayout.StepsColumn][r], (int)stored.Value(k, ResultColumns.Steps));
+            Assert.Equal(regime == Regime.Diverged, (bool)stored.Value(k, ResultColumns.Diverged));
+            Assert.Equal(want.Ints[ResultLayout.DivergedStepColumn][r], (int)stored.Value(k, ResultColumns.DivergedStep));
+            Assert.Equal(RegimeRules.Name(regime), stored.Value(k, ResultColumns.Regime));
         }
     }
 }

@@ -49,7 +49,8 @@ public sealed class DataSetDirectoryTests : IDisposable
     {
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, StorageData.Spec());
-        var before = Directory.GetFiles(dir).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var before = Snapshot(dir);
+        Assert.Contains(before, e => e.StartsWith("part-", StringComparison.Ordinal));
 
         await using (var writer = DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false))
         {
@@ -58,7 +59,7 @@ public sealed class DataSetDirectoryTests : IDisposable
             Assert.Empty(writer.Pending);
         }
 
-        Assert.Equal(before, Directory.GetFiles(dir).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+        Assert.Equal(before, Snapshot(dir));
     }
 
     [Fact]
@@ -121,5 +122,30 @@ public sealed class DataSetDirectoryTests : IDisposable
             DataSetWriter.Create(path, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: true));
 
         Assert.Equal($"output path '{path}' is a file, not a directory; use another --out", e.Message);
+    }
+
+    /// <summary>
+    /// Every entry under <paramref name="dir"/>, hidden ones and subdirectories included, as one line each: its
+    /// relative path, and for a file its size, SHA-256 and last write time — so a file added, removed, changed in
+    /// content, or rewritten with the same bytes all show.
+    /// </summary>
+    private static List<string> Snapshot(string dir)
+    {
+        var entries = new List<string>();
+        foreach (var path in Directory.EnumerateFileSystemEntries(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            var name = Path.GetRelativePath(dir, path);
+            if (Directory.Exists(path))
+            {
+                entries.Add($"{name}/");
+                continue;
+            }
+
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+            entries.Add($"{name} {new FileInfo(path).Length} {hash} {File.GetLastWriteTimeUtc(path):O}");
+        }
+
+        entries.Sort(StringComparer.Ordinal);
+        return entries;
     }
 }
