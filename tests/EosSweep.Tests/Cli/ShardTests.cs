@@ -6,6 +6,7 @@ namespace EosSweep.Tests.Cli;
 /// <c>--shard K/N</c>: N shards into one directory make the unsharded data set bit for bit (also when they run at once
 /// as separate processes); <c>status</c> reports each shard and exits 3 until the data set is complete.
 /// </summary>
+[Collection(HeavyProcesses.Name)]
 public sealed class ShardTests
 {
     private static readonly string[] Sweep =
