@@ -47,7 +47,7 @@ public sealed class NumpyBaselineTests
         string? python = NumpyBaseline.FindPython(out string note);
         if (python is null && RunsUnderCi())
         {
-            Assert.Fail($"CI=true but {note}: .ci/run installs python3-numpy, so the independent numpy reference must run here");
+            Assert.Fail($"under CI=true the numpy reference must run (.ci/run installs python3-numpy), but: {note}");
         }
 
         Skip.If(python is null, note);
