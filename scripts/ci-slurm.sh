@@ -11,11 +11,12 @@
 # root, or slurm-wlm/munge missing with no apt-get or a failed apt-get install. Those are the only skips.
 # Exit 1: anything else, e.g. this eos-sweep has no `run --shard`, a daemon would not start, the sweep failed or
 # the merged data set differs from the unsharded run.
-# Usage: scripts/ci-slurm.sh   (P=/scratch/dir to move the scratch directory; EOS_SWEEP to choose the binary)
+# Usage: scripts/ci-slurm.sh   (P=/scratch/dir for the scratch directory, emptied first; default a new one under
+# TMPDIR; EOS_SWEEP to choose the binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-P=${P:-${TMPDIR:-/tmp}/eos-ci-slurm}
+P=${P:-$(mktemp -d "${TMPDIR:-/tmp}/eos-ci-slurm.XXXXXX")}   # a fresh scratch directory per run unless P is given
 export SLURM_CONF=$P/etc/slurm.conf
 T0=$(date +%s)
 say() { echo "ci-slurm: $*"; }
@@ -55,6 +56,7 @@ grep -q -- '--shard' <<<"$run_help" || fail "this eos-sweep's 'run --help' has n
 #    (on /run/munge) is neither used nor disturbed.
 rm -rf "$P"
 mkdir -p "$P"/{etc,state,spool,log}
+chmod 0755 "$P"   # munged, as user munge, reaches its files below it
 M=$P/munge
 install -d -o munge -g munge -m 0755 "$M"   # munged wants its socket directory searchable by all
 mungekey --create --keyfile="$M/munge.key" 2>/dev/null || dd if=/dev/urandom of="$M/munge.key" bs=1024 count=1 2>/dev/null
