@@ -10,7 +10,10 @@ namespace EosSweep.Storage;
 /// <c>temp</c> (the temporary part complete and flushed, not yet renamed), <c>rename</c> (renamed into place, the
 /// shard manifest not yet updated), <c>manifest</c> (the shard manifest updated). With <c>EOSSWEEP_TEST_PACE_MS=M</c>
 /// the writer also waits M ms after each part's manifest update, so a crash test's kills land mid-run however fast
-/// the machine computes. Without the variables this costs one branch per call.
+/// the machine computes. With <c>EOSSWEEP_TEST_PAUSE_AT=POINT:N</c> the process instead stops the N-th time it
+/// reaches POINT: it writes <c>eos-sweep: test hook: paused at POINT:N</c> to stderr and waits until its standard
+/// input gives a line or ends, so a test can hold several processes at a known point at once and then let them go.
+/// Without the variables this costs one branch per call.
 /// </summary>
 internal static class FaultInjection
 {
@@ -20,10 +23,16 @@ internal static class FaultInjection
     /// <summary>The pacing variable (milliseconds after each part).</summary>
     public const string PaceVariable = "EOSSWEEP_TEST_PACE_MS";
 
+    /// <summary>The pause variable (POINT:N, released by a line on, or the end of, standard input).</summary>
+    public const string PauseVariable = "EOSSWEEP_TEST_PAUSE_AT";
+
     private static readonly int PaceMs;
     private static readonly string? Point;
     private static readonly int Target;
+    private static readonly string? PausePoint;
+    private static readonly int PauseTarget;
     private static int _seen;
+    private static int _pauseSeen;
 
     static FaultInjection()
     {
@@ -32,15 +41,21 @@ internal static class FaultInjection
             PaceMs = Math.Min(pace, 10_000);
         }
 
-        var text = Environment.GetEnvironmentVariable(Variable);
+        Point = ParsePoint(Environment.GetEnvironmentVariable(Variable), out Target);
+        PausePoint = ParsePoint(Environment.GetEnvironmentVariable(PauseVariable), out PauseTarget);
+    }
+
+    private static string? ParsePoint(string? text, out int target)
+    {
+        target = 0;
         int colon = text?.LastIndexOf(':') ?? -1;
         if (text is null || colon <= 0
-            || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out Target) || Target < 1)
+            || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out target) || target < 1)
         {
-            return;
+            return null;
         }
 
-        Point = text[..colon];
+        return text[..colon];
     }
 
     /// <summary>Marks that the writer reached <paramref name="point"/>; kills the process when it is the one asked for.</summary>
@@ -49,6 +64,14 @@ internal static class FaultInjection
         if (PaceMs > 0 && point == "manifest")
         {
             Thread.Sleep(PaceMs);
+        }
+
+        if (PausePoint is not null && string.Equals(point, PausePoint, StringComparison.Ordinal)
+            && Interlocked.Increment(ref _pauseSeen) == PauseTarget)
+        {
+            Console.Error.WriteLine($"eos-sweep: test hook: paused at {point}:{PauseTarget}");
+            Console.Error.Flush();
+            Console.In.ReadLine();
         }
 
         if (Point is null || !string.Equals(point, Point, StringComparison.Ordinal))

@@ -7,7 +7,8 @@ namespace EosSweep.Tests.Benchmarks;
 
 /// <summary>
 /// benchmarks/numpy_sweep.py sweeps the same thing as the engine: the same regime per trajectory and final values
-/// equal to rounding. Skipped where no python3 can import numpy (Debian: python3-numpy).
+/// equal to rounding. It is the one reference outside C#, so under CI (<c>CI=true</c>, which .ci/run sets and
+/// installs python3-numpy for) a missing numpy fails it; elsewhere it is skipped with the reason.
 /// </summary>
 public sealed class NumpyBaselineTests
 {
@@ -37,9 +38,18 @@ public sealed class NumpyBaselineTests
             Axes = new Dictionary<string, string> { ["eta"] = "log:1e-4:5e-3:8", ["a_plus0"] = "lin:-0.1:0.1:5" },
         }, tolerance);
 
+    /// <summary>Whether CI runs this suite: <c>CI</c> set to <c>true</c> or <c>1</c> (.ci/run and the common CI services set it).</summary>
+    private static bool RunsUnderCi() =>
+        Environment.GetEnvironmentVariable("CI")?.Trim().ToLowerInvariant() is "true" or "1";
+
     private static void AssertAgrees(SweepSettings settings, double tolerance)
     {
         string? python = NumpyBaseline.FindPython(out string note);
+        if (python is null && RunsUnderCi())
+        {
+            Assert.Fail($"under CI=true the numpy reference must run (.ci/run installs python3-numpy), but: {note}");
+        }
+
         Skip.If(python is null, note);
         var spec = SweepHarness.Spec(settings);
         var rows = SweepHarness.Run(spec);

@@ -5,6 +5,7 @@ using EosSweep.Storage;
 namespace EosSweep.Tests.Cli;
 
 /// <summary>A sweep through the CLI: data set, DuckDB view of it, report files.</summary>
+[Collection(HeavyProcesses.Name)]
 public sealed class EndToEndTests
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace EosSweep.Tests.Cli;
 /// <c>--shard K/N</c>: N shards into one directory make the unsharded data set bit for bit (also when they run at once
 /// as separate processes); <c>status</c> reports each shard and exits 3 until the data set is complete.
 /// </summary>
+[Collection(HeavyProcesses.Name)]
 public sealed class ShardTests
 {
     private static readonly string[] Sweep =
@@ -39,21 +40,56 @@ public sealed class ShardTests
         Assert.Equal(n, Directory.GetFiles(dir, "_shard-*.json").Length);
     }
 
-    [Fact]
-    public void ThreeShardProcessesAtOnce_MakeOneCompleteDataSet()
+    /// <summary>
+    /// Three shard processes alive at once: each is held by the pause hook right after its first part is recorded
+    /// (holding its shard's lock) until all three have got there, so they overlap whatever the machine's speed. Then
+    /// they go on all together (finishing in a race) or one by one (the data set is complete, with its manifest, only
+    /// after the last).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ThreeShardProcessesAtOnce_MakeOneCompleteDataSet(bool releasedTogether)
     {
         var reference = Reference();
         var dir = CliRunner.TempDir();
-
-        var children = Enumerable.Range(0, 3).Select(k => ChildProcess.Start([.. Sweep, "--out", dir, "--shard", $"{k}/3"])).ToList();
-        foreach (var child in children)
+        var hold = new Dictionary<string, string> { ["EOSSWEEP_TEST_PAUSE_AT"] = "manifest:1" };
+        var children = Enumerable.Range(0, 3).Select(k => ChildProcess.Start([.. Sweep, "--out", dir, "--shard", $"{k}/3"], hold)).ToList();
+        try
         {
-            var r = child.Finish(TimeSpan.FromSeconds(60));
-            child.Dispose();
-            Assert.True(r.ExitCode == 0, r.Stderr);
+            // The timeouts only guard against a hang; the hook decides the order of events.
+            foreach (var child in children)
+            {
+                child.WaitForStderr("eos-sweep: test hook: paused at manifest:1", TimeSpan.FromMinutes(2));
+            }
+
+            Assert.Equal(3, Directory.GetFiles(dir, DataSetLayout.PartGlob).Length);
+            int[] order = releasedTogether ? [0, 1, 2] : [2, 0, 1];
+            if (releasedTogether)
+            {
+                children.ForEach(c => c.Release());
+            }
+
+            for (int i = 0; i < order.Length; i++)
+            {
+                var child = children[order[i]];
+                if (!releasedTogether)
+                {
+                    Assert.False(File.Exists(Path.Combine(dir, DataSetLayout.ManifestFile)));
+                    child.Release();
+                }
+
+                var r = child.Finish(TimeSpan.FromMinutes(2));
+                Assert.True(r.ExitCode == 0, r.Stderr);
+            }
+        }
+        finally
+        {
+            children.ForEach(c => c.Dispose());
         }
 
         DataSetAssert.Identical(reference, dir);
+        Assert.True(File.Exists(Path.Combine(dir, DataSetLayout.ManifestFile)));
         Assert.Equal(0, CliRunner.Run("status", dir).ExitCode);
     }
 

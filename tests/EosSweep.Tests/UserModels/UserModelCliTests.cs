@@ -9,6 +9,7 @@ namespace EosSweep.Tests.UserModels;
 /// The sample user model (samples/MyModel, model <c>wd-xy</c>) built as a user builds it, then loaded with
 /// <c>--model-assembly</c> and run, listed and summarised through the CLI; and the one-line errors for bad assemblies.
 /// </summary>
+[Collection(HeavyProcesses.Name)]
 public sealed class UserModelCliTests(UserModelBuild build) : IClassFixture<UserModelBuild>
 {
     private static readonly string[] Grid = ["--eta", "0.3,1.0,1.08,1.3,2.5", "--decay", "0.1,0.3", "--x0", "1.5", "--y0", "0.5", "--steps", "3000"];
