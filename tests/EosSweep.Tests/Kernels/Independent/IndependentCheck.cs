@@ -14,7 +14,18 @@ internal static class IndependentCheck
     /// </summary>
     public static double Check(
         SweepSettings settings, AcceleratorChoice engine, Func<long, IReferenceModel> model, ReferenceLimits limits,
-        Func<double[], double[]> columns, double rel, double abs, double margin, params Regime[] expected)
+        Func<double[], double[]> columns, double rel, double abs, double margin, params Regime[] expected) =>
+        Check(settings, engine, model, limits, columns, rel, abs, margin, null, null, expected);
+
+    /// <summary>
+    /// <see cref="Check(SweepSettings, AcceleratorChoice, Func{long, IReferenceModel}, ReferenceLimits, Func{double[], double[]}, double, double, double, Regime[])"/>
+    /// with the sharpness columns held to <paramref name="sharpnessRel"/> and <paramref name="extra"/> run on each row
+    /// and its reference (a model's extra columns).
+    /// </summary>
+    public static double Check(
+        SweepSettings settings, AcceleratorChoice engine, Func<long, IReferenceModel> model, ReferenceLimits limits,
+        Func<double[], double[]> columns, double rel, double abs, double margin, double? sharpnessRel,
+        Action<SweepHarness.Row, ReferenceTrajectory>? extra, params Regime[] expected)
     {
         var rows = EngineRun.Rows(settings, engine);
         Assert.Equal(expected.Length, rows.Count);
@@ -25,7 +36,8 @@ internal static class IndependentCheck
             string label = $"{settings.Model} row {row.Index} on {engine}";
             Assert.True(expected[row.Index] == reference.Regime, $"{label}: reference regime {reference.Regime}, intended {expected[row.Index]}");
             AssertClearOfThresholds(reference, margin, label);
-            worst = Math.Max(worst, EngineRun.AssertAgrees(row, reference, columns(reference.Theta), rel, abs, label));
+            worst = Math.Max(worst, EngineRun.AssertAgrees(row, reference, columns(reference.Theta), rel, abs, label, sharpnessRel));
+            extra?.Invoke(row, reference);
         }
 
         return worst;
