@@ -67,19 +67,25 @@ public sealed class MlpIndependentTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Engines))]
-    public void ToleranceAndEosMargin_ChangeStepsAndRegime(AcceleratorChoice engine)
+    public void ToleranceEosMarginAndBound_ChangeStepsAndRegime(AcceleratorChoice engine)
     {
-        // One sweep (one kernel compile) under --tol 1e-6 and --eos-margin 0.5, identity, η₂ = 0.5: η₁ = 0.5 stops at
-        // 38 steps instead of 69 (still gf: its ratio peaks at 0.28), η₁ = 5 peaks at ratio ≈ 0.54 and reads eos
-        // (edge at 0.5) where the default margin reads gf.
-        var limits = new ReferenceLimits(2000, Tol: 1e-6, EosMargin: 0.5);
-        var gentle = new MlpReference("identity", 0.5, 0.5, 0, M, D, N, Seed);
-        var steep = new MlpReference("identity", 5, 0.5, 0, M, D, N, Seed);
-        Assert.True(ReferenceTrajectory.Run(gentle, limits).Steps < ReferenceTrajectory.Run(gentle, new ReferenceLimits(2000)).Steps - 10);
-        Assert.Equal(Regime.Gf, ReferenceTrajectory.Run(steep, new ReferenceLimits(2000)).Regime);
-        var settings = Settings("identity", "0.5,5", "0.5", 2000) with { Tolerance = 1e-6, EosMargin = 0.5 };
-        double[] eta1 = [0.5, 5];
-        Check(settings, engine, "identity", i => (eta1[i], 0.5), 2000, limits, Regime.Gf, Regime.Eos);
+        // One sweep (one kernel compile) under --tol 1e-6, --eos-margin 0.5 and --diverge-bound 50, identity,
+        // η₁ ∈ {0.5, 5} × η₂ ∈ {0.5, 5}: (0.5, 0.5) stops at 38 steps instead of 69 (still gf: its ratio peaks at 0.28);
+        // (5, 0.5) peaks at ratio ≈ 0.54 and reads eos (edge at 0.5) where the default margin reads gf; the η₂ = 5 rows
+        // diverge when ‖θ‖₁ passes 50, steps before they pass 1e8.
+        var limits = new ReferenceLimits(2000, Tol: 1e-6, EosMargin: 0.5, Bound: 50);
+        var defaults = new ReferenceLimits(2000);
+        double[] eta1 = [0.5, 5], eta2 = [0.5, 5];
+        MlpReference Model(int i) => new("identity", eta1[i / 2], eta2[i % 2], 0, M, D, N, Seed);
+        Assert.True(ReferenceTrajectory.Run(Model(0), limits).Steps < ReferenceTrajectory.Run(Model(0), defaults).Steps - 10);
+        Assert.Equal(Regime.Gf, ReferenceTrajectory.Run(Model(2), defaults).Regime);
+        foreach (int i in new[] { 1, 3 })
+        {
+            Assert.True(ReferenceTrajectory.Run(Model(i), limits).Steps < ReferenceTrajectory.Run(Model(i), defaults).Steps, $"row {i}: the bound must stop it earlier");
+        }
+
+        var settings = Settings("identity", "0.5,5", "0.5,5", 2000) with { Tolerance = 1e-6, EosMargin = 0.5, DivergenceBound = 50 };
+        Check(settings, engine, "identity", i => (eta1[i / 2], eta2[i % 2]), 2000, limits, Regime.Gf, Regime.Diverged, Regime.Eos, Regime.Diverged);
     }
 
     private static double Check(
