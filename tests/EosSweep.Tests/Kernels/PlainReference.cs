@@ -4,8 +4,12 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Tests.Kernels;
 
 /// <summary>
-/// Plain float64 loops of the same operations as the model structs and the driver, written out by hand
-/// (no generic model code; a fused multiply-add where the model uses IReal.MulAdd): the kernel must reproduce them bit for bit on the CPU accelerator.
+/// A transcription, not an independent reference: plain float64 loops of the same operations as the model structs and
+/// the driver, written out by hand (no generic model code; a fused multiply-add where the model uses IReal.MulAdd) and
+/// calling the engine's own math (<see cref="PMath"/> exp, log1p, Φ). The kernel must reproduce them bit for bit, which
+/// shows that the generic kernel executes the model's operations as written; it cannot show that those operations are
+/// the right formulas, since an error in a formula or in PMath is copied here too. The independent references — the
+/// README's equations and regime rules in System.Math, with stated tolerances — are in <c>Kernels/Independent/</c>.
 /// </summary>
 internal static class PlainReference
 {
