@@ -1,7 +1,7 @@
 namespace EosSweep.Tests.Cli;
 
 /// <summary>
-/// The MODELS.md §4 test beds through the CLI: axis flags from their ModelInfo, a small sweep with
+/// The test beds of docs/models.md through the CLI: axis flags from their ModelInfo, a small sweep with
 /// <c>--summarize</c>, and every theory check that applies passing in summary.csv.
 /// </summary>
 public sealed class TestBedEndToEndTests

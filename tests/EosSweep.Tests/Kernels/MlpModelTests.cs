@@ -135,13 +135,15 @@ public sealed class MlpModelTests(MlpFixture data) : IClassFixture<MlpFixture>
     [Fact]
     public void ConvergenceMeasure_DivergedRowsRead1e6_AndTrainableRowsAgreeWithTheirRegime()
     {
-        // Width 4: small steps train (measure < 1), η₂ = 300 blows the output layer up within a few steps.
-        var rows = SweepHarness.Run(new SweepSettings
+        // Width 4: small steps train (measure < 1), η₂ = 300 blows the output layer up within a few steps. On the
+        // default CPU engine (the SIMD lanes; the matrix tests hold them to the compiled kernel bit for bit).
+        var rows = SweepHarness.Run(SweepHarness.Spec(new SweepSettings
         {
             Model = "mlp",
             Steps = 200,
             Axes = new Dictionary<string, string> { ["eta1"] = "0.5", ["eta2"] = "0.5,300", ["m"] = "4", ["d"] = "4", ["seed"] = "1" },
-        });
+        }), out var engine);
+        Assert.Contains(", SIMD ", engine, StringComparison.Ordinal);
         Assert.True(rows[0].Extras[0] < 1, $"η₂ = 0.5: measure {rows[0].Extras[0]}");
         Assert.NotEqual(Regime.Diverged, rows[0].Regime);
         Assert.Equal(Regime.Diverged, rows[1].Regime);
@@ -153,7 +155,8 @@ public sealed class MlpModelTests(MlpFixture data) : IClassFixture<MlpFixture>
     {
         // The preset itself (width 16, tanh, its (η₁, η₂) ranges) at 64 × 64 and 4 steps: the grid spans the boundary.
         var settings = Presets.Get("fractal-tanh", 64) with { Steps = 4 };
-        var rows = SweepHarness.Run(settings);
+        var rows = SweepHarness.Run(SweepHarness.Spec(settings), out var engine);
+        Assert.Contains(", SIMD ", engine, StringComparison.Ordinal);
         Assert.Equal(64 * 64, rows.Count);
         int trainable = rows.Count(r => r.Extras[0] < 1);
         Assert.InRange(trainable, 1, rows.Count - 1);

@@ -6,7 +6,7 @@ using EosSweep.Tests.Engine;
 
 namespace EosSweep.Tests.Kernels;
 
-/// <summary>The theory of MODELS.md §1–§2, checked on the engine's own sweeps (CPU accelerator, f64).</summary>
+/// <summary>The theory of docs/models.md (xy, mean), checked on the engine's own sweeps (CPU accelerator, f64).</summary>
 public sealed class TheoryTests
 {
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
@@ -32,7 +32,7 @@ public sealed class TheoryTests
     [MemberData(nameof(SubQuadratic))]
     public void Xy_AboveBoundary_SettlesAtEdge_BelowBoundary_KeepsY0(string loss, double eta)
     {
-        // Start ratio r0 = ℓ''(0)·y0²·η/2; η·ℓ''(0) ≤ 0.1 and x0 = 0.1 as in MODELS.md §1; 5000/η ≥ 2000/η steps.
+        // Start ratio r0 = ℓ''(0)·y0²·η/2; η·ℓ''(0) ≤ 0.1 and x0 = 0.1 as in docs/models.md (xy); 5000/η ≥ 2000/η steps.
         double c = LossInfo.Parse(loss).CurvatureAtZero;
         double[] edge = [1.05, 1.25, 1.5];
         double[] flow = [0.3, 0.6, 0.85];

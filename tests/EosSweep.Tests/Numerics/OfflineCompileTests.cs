@@ -12,11 +12,11 @@ public sealed partial class OfflineCompileTests
         Assert.Contains(".entry", ptx);
         // The Horner steps are fused multiply-adds (FusedMultiplyAddIntrinsics), not calls.
         Assert.Contains("fma.rn.f64", ptx);
-        // ILGPU's own double exp/log/tanh are CORDIC subroutines with stack arrays (shared/notes/ilgpu.md).
+        // ILGPU's own double exp/log/tanh are CORDIC subroutines with stack arrays (docs/backends.md, "Double-precision math on CUDA").
         Assert.DoesNotMatch(CallInstruction(), ptx);
         Assert.DoesNotContain(".local", ptx);
         // A constant on the left of a select's comparison became an unordered setp, which selects the
-        // constant for NaN (shared/notes/simd.md §7); the math keeps variables on the left.
+        // constant for NaN (docs/backends.md, "Comparisons"); the math keeps variables on the left.
         Assert.DoesNotMatch(UnorderedCompare(), ptx);
     }
 

@@ -13,7 +13,7 @@ namespace EosSweep.Tests.Numerics;
 
 /// <summary>
 /// Compiles an implicitly grouped kernel (first parameter <see cref="Index1D"/>) with ILGPU's PTX and
-/// OpenCL code generators, without a GPU (shared/notes/ilgpu.md §4), and returns the generated text. Contexts
+/// OpenCL code generators, without a GPU (docs/backends.md, "Offline compiles"), and returns the generated text. Contexts
 /// are built as the engine builds them: ILGPU.Algorithms and the project's fused multiply-add intrinsics.
 /// A generic kernel must be passed closed (<see cref="MethodInfo.MakeGenericMethod"/>).
 /// </summary>

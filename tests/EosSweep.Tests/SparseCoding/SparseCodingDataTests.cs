@@ -4,7 +4,7 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Tests.SparseCoding;
 
 /// <summary>
-/// The generated data follow MODELS.md §3. Bounds are 5.5 standard errors (two-sided chance ≈ 4e-8 each, so the
+/// The generated data follow docs/models.md (sparse-coding). Bounds are 5.5 standard errors (two-sided chance ≈ 4e-8 each, so the
 /// whole class fails by chance well under 1e-6 of the time); every draw is seeded, so the test is deterministic.
 /// </summary>
 public sealed class SparseCodingDataTests(SparseCodingFixture fixture) : IClassFixture<SparseCodingFixture>
