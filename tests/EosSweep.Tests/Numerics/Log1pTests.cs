@@ -11,7 +11,7 @@ public sealed class Log1pTests
     /// below 1e-4·|x| (so its own rounding does not reach x's last bit); otherwise Math.Log(u) with
     /// u = 1 + x rounded, plus log(1 + d/u) ≈ d/u for the rounding d = x − (u − 1) (exact for x ≥ −0.5).
     /// </summary>
-    private static double Reference(double x)
+    internal static double Reference(double x)
     {
         if (Math.Abs(x) < 1e-4)
         {
