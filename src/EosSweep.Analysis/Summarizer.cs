@@ -66,7 +66,7 @@ public static class Summarizer
         var checks = model.Checks(spec, table).ToList();
         var ctx = new SummaryContext(spec, model, table, dir, options);
         List<string> files = [];
-        List<string> notes = [];
+        List<string> notes = [.. options.Notes];
         if (xName is not null)
         {
             if (!table.Has(ResultColumns.TrajId))

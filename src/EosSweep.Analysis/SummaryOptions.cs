@@ -32,4 +32,10 @@ public sealed record SummaryOptions
     /// [0, this]. Ratios above it take the top colour. 2 shows the edge (ratio 1) mid-scale.
     /// </summary>
     public double StabilityRatioClip { get; init; } = 2.0;
+
+    /// <summary>
+    /// Lines about the data set that the report states before its own notes, e.g. that the model's theory is not loaded
+    /// (so there are no overlays or checks) or that another engine version wrote it.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

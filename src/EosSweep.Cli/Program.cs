@@ -62,7 +62,7 @@ public static class Program
     {
         var modelAssembly = new Option<string[]>("--model-assembly")
         {
-            Description = "Load the models of your own assembly FILE.dll (repeatable); run, models, summarize and status all need it for such a model",
+            Description = "Load the models of your own assembly FILE.dll (repeatable); run and models need it for such a model, summarize draws its theory with it",
             HelpName = "FILE",
             Recursive = true,
             Arity = ArgumentArity.OneOrMore,

@@ -45,11 +45,32 @@ public static class DataSetLayout
     private const string ShardPrefix = "_shard-";
     private const string LockPrefix = ".shard-";
 
-    /// <summary>The version of the engine, as recorded in <c>sweep.json</c> and in every part file.</summary>
+    /// <summary>
+    /// The data-set format this engine writes, recorded as <c>sweep.json</c>'s <c>format_version</c>. Format 1: the layout
+    /// before the field existed (a <c>sweep.json</c> without <c>format_version</c>, <c>model</c> or <c>columns</c> is read as
+    /// format 1). Format 2 adds those three fields; the part files are the same. A reader refuses a higher number (a newer
+    /// layout it cannot know) with one line.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The version of the engine, as recorded in <c>sweep.json</c> and in every part file: the informational
+    /// version, which carries the source commit. A data set is continued only by the engine version that started it
+    /// (results are bit-identical within one version, not promised across versions); reading it is not restricted.</summary>
     public static string EngineVersion { get; } =
         typeof(DataSetLayout).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(DataSetLayout).Assembly.GetName().Version?.ToString()
         ?? "unknown";
+
+    /// <summary>
+    /// A note for a command that only reads a data set written by <paramref name="recorded"/>, or null when that is this
+    /// engine: the data are read as they are, but only that engine continues the sweep.
+    /// </summary>
+    public static string? EngineNote(string recorded) => recorded == EngineVersion
+        ? null
+        : $"written by engine {Describe(recorded)}, read by engine {EngineVersion}; the data are read as written, but only engine {Describe(recorded)} resumes the sweep";
+
+    /// <summary>An engine version for a message: the version, or "(unrecorded)" when the data set does not say.</summary>
+    internal static string Describe(string engineVersion) => engineVersion.Length == 0 ? "(unrecorded)" : engineVersion;
 
     /// <summary>The file name of the part holding trajectories <paramref name="range"/>:
     /// <c>part-&lt;first&gt;-&lt;last&gt;.parquet</c>, both inclusive, zero-padded to ten digits so names sort by index.</summary>

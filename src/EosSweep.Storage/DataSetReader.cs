@@ -28,6 +28,7 @@ public sealed class DataSetReader
         IReadOnlyList<string> columns)
     {
         Directory = dir;
+        Sweep = sweep;
         Settings = sweep.Spec;
         EngineVersion = sweep.EngineVersion;
         RunInfo = sweep.Run;
@@ -49,6 +50,9 @@ public sealed class DataSetReader
 
     /// <summary>The data set directory.</summary>
     public string Directory { get; }
+
+    /// <summary>The data set's <c>sweep.json</c>: format, engine, model, spec and columns.</summary>
+    public SweepFile Sweep { get; }
 
     /// <summary>The resolved spec of the sweep, in settings form (resolve it against the model catalogue).</summary>
     public SweepSettings Settings { get; }
@@ -76,7 +80,11 @@ public sealed class DataSetReader
 
     /// <summary>The settings in <c>DIR/sweep.json</c>, for a data set in any state (finished, running, stopped).</summary>
     /// <exception cref="SweepInputException">The directory or its sweep.json is missing or unreadable.</exception>
-    public static SweepSettings ReadSettings(string dir)
+    public static SweepSettings ReadSettings(string dir) => ReadSweep(dir).Spec;
+
+    /// <summary>The <c>DIR/sweep.json</c> of a data set in any state (finished, running, stopped).</summary>
+    /// <exception cref="SweepInputException">The directory or its sweep.json is missing, unreadable or of a newer format.</exception>
+    public static SweepFile ReadSweep(string dir)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dir);
         if (!System.IO.Directory.Exists(dir))
@@ -86,17 +94,21 @@ public sealed class DataSetReader
 
         var sweepPath = Path.Combine(dir, DataSetLayout.SweepFile);
         return File.Exists(sweepPath)
-            ? SweepFile.Read(sweepPath).Spec
+            ? SweepFile.Read(sweepPath)
             : throw new SweepInputException($"'{dir}' holds no EosSweep data set (no {DataSetLayout.SweepFile})");
     }
 
     /// <summary>The spec a data set in <paramref name="dir"/> was started with (its <c>sweep.json</c>), or null
     /// where the directory holds none: what <c>run --resume</c> continues when no flag restates the sweep.</summary>
     /// <exception cref="SweepInputException">sweep.json exists but is unreadable or malformed.</exception>
-    public static SweepSettings? StoredSpec(string dir)
+    public static SweepSettings? StoredSpec(string dir) => StoredSweep(dir)?.Spec;
+
+    /// <summary>The <c>sweep.json</c> of a data set in <paramref name="dir"/>, or null where the directory holds none.</summary>
+    /// <exception cref="SweepInputException">sweep.json exists but is unreadable, malformed or of a newer format.</exception>
+    public static SweepFile? StoredSweep(string dir)
     {
         var path = Path.Combine(dir, DataSetLayout.SweepFile);
-        return File.Exists(path) ? SweepFile.Read(path).Spec : null;
+        return File.Exists(path) ? SweepFile.Read(path) : null;
     }
 
     /// <summary>Opens a data set.</summary>

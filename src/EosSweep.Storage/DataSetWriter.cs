@@ -250,10 +250,13 @@ public sealed class DataSetWriter : IAsyncDisposable
         {
             var sweep = new SweepFile
             {
+                FormatVersion = DataSetLayout.FormatVersion,
                 EngineVersion = DataSetLayout.EngineVersion,
+                Model = ModelRecord.Of(model),
                 Spec = settings,
                 Trajectories = spec.Grid.Count,
                 RegimeRules = RegimeRules.Text,
+                Columns = schema.Columns,
                 Run = new Dictionary<string, string>(runInfo, StringComparer.Ordinal),
             };
             var sweepPath = Path.Combine(dir, DataSetLayout.SweepFile);
@@ -273,6 +276,11 @@ public sealed class DataSetWriter : IAsyncDisposable
             }
         }
 
+        if (existing)
+        {
+            RefuseOtherEngine(dir, SweepFile.Read(Path.Combine(dir, DataSetLayout.SweepFile)).EngineVersion);
+        }
+
         var shardLock = Lock(dir, options.Shard);
         try
         {
@@ -288,6 +296,21 @@ public sealed class DataSetWriter : IAsyncDisposable
     /// <summary>The text two runs must share to write into one data set: the resolved spec without the settings that
     /// never change a result (batch size, thread count).</summary>
     internal static string Identity(SweepSettings settings) => SweepFile.Canonical(settings with { Batch = null, Threads = null });
+
+    /// <summary>
+    /// Refuses to continue a data set another engine version started: a trajectory's bits are promised only within one
+    /// engine version, so parts of two versions could disagree in the last bit without anyone seeing it. Reading such a
+    /// data set is not restricted (<see cref="DataSetLayout.EngineNote"/>).
+    /// </summary>
+    /// <exception cref="SweepInputException">The recorded engine version is not this one (or not recorded).</exception>
+    private static void RefuseOtherEngine(string dir, string recorded)
+    {
+        if (recorded != DataSetLayout.EngineVersion)
+        {
+            throw new SweepInputException(
+                $"'{dir}' was started by engine {DataSetLayout.Describe(recorded)} and this is engine {DataSetLayout.EngineVersion}: results are bit-identical only within one engine version, so resume it with engine {DataSetLayout.Describe(recorded)}, or start again with --overwrite");
+        }
+    }
 
     /// <summary>Whether <paramref name="dir"/> holds a data set (a <c>sweep.json</c>).</summary>
     public static bool Exists(string dir) => File.Exists(Path.Combine(dir, DataSetLayout.SweepFile));
@@ -965,6 +988,8 @@ public sealed class DataSetWriter : IAsyncDisposable
             return false;
         }
 
+        // A newer format is named as such (and never offered --overwrite, which would discard a newer engine's data).
+        SweepFile.RefuseNewerFormat(sweepPath);
         string existing;
         try
         {

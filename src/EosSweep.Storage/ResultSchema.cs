@@ -10,7 +10,8 @@ namespace EosSweep.Storage;
 /// axis (int64 for integer axes, else double), <c>final_&lt;param&gt;</c> per parameter and the measures
 /// of <see cref="ResultLayout.MeasureNames"/> (double), <c>steps</c> (int32), <c>diverged</c> (bool),
 /// <c>diverged_step</c> (int32, −1 when not diverged) and <c>regime</c> (string). Every column is
-/// required (no nulls): a measure that is undefined for a trajectory is NaN, never null.
+/// required (no nulls): a measure that is undefined for a trajectory is NaN, never null. <see cref="Columns"/> describes
+/// each column (type, role, meaning) for <c>sweep.json</c>, from the same lists the fields are built from.
 /// </summary>
 public sealed class ResultSchema
 {
@@ -24,11 +25,19 @@ public sealed class ResultSchema
         ModelName = new DataField<string>(ResultColumns.Model, false);
         Loss = new DataField<string>(ResultColumns.Loss, false);
 
+        var described = new List<DataSetColumn>
+        {
+            new(ResultColumns.TrajId, DataSetColumn.Int64, ColumnRole.Id, "grid index of the trajectory (first axis slowest)"),
+            new(ResultColumns.Model, DataSetColumn.String, ColumnRole.Label, "model name"),
+            new(ResultColumns.Loss, DataSetColumn.String, ColumnRole.Label, "loss name"),
+        };
+
         var axes = new DataField[model.Axes.Count];
         for (int k = 0; k < axes.Length; k++)
         {
             var a = model.Axes[k];
             axes[k] = a.Integer ? new DataField<long>(a.Name) : new DataField<double>(a.Name);
+            described.Add(new(a.Name, a.Integer ? DataSetColumn.Int64 : DataSetColumn.Double, ColumnRole.Axis, a.Description));
         }
 
         int p = model.Parameters.Count;
@@ -36,17 +45,25 @@ public sealed class ResultSchema
         for (int i = 0; i < p; i++)
         {
             doubles[i] = new DataField<double>(ResultColumns.Final(model.Parameters[i]));
+            described.Add(new(doubles[i].Name, DataSetColumn.Double, ColumnRole.Parameter, $"final value of parameter {model.Parameters[i]}"));
         }
 
         for (int m = 0; m < ResultLayout.MeasureNames.Count; m++)
         {
             doubles[p + m] = new DataField<double>(ResultLayout.MeasureNames[m]);
+            described.Add(new(doubles[p + m].Name, DataSetColumn.Double, ColumnRole.Measure, MeasureMeaning(ResultLayout.MeasureNames[m])));
         }
 
         for (int e = 0; e < model.ExtraColumns.Count; e++)
         {
             doubles[ResultLayout.Extra(p) + e] = new DataField<double>(model.ExtraColumns[e]);
+            described.Add(new(model.ExtraColumns[e], DataSetColumn.Double, ColumnRole.Extra, model.ExtraColumnMeaning(model.ExtraColumns[e])));
         }
+
+        described.Add(new(ResultColumns.Steps, DataSetColumn.Int32, ColumnRole.Outcome, "GD steps taken"));
+        described.Add(new(ResultColumns.Diverged, DataSetColumn.Boolean, ColumnRole.Outcome, "whether the trajectory diverged (regime diverged)"));
+        described.Add(new(ResultColumns.DivergedStep, DataSetColumn.Int32, ColumnRole.Outcome, "the step at which it diverged, -1 when it did not"));
+        described.Add(new(ResultColumns.Regime, DataSetColumn.String, ColumnRole.Outcome, "gf, eos, diverged or unconverged (the README's regime rules, also in sweep.json)"));
 
         AxisFields = axes;
         DoubleFields = doubles;
@@ -76,8 +93,13 @@ public sealed class ResultSchema
         }
 
         ColumnNames = ordered;
+        Columns = described;
         Parquet = new ParquetSchema(all.ToArray());
     }
+
+    /// <summary>Every column described (name, Parquet type, role, meaning), in write order: <c>sweep.json</c>'s
+    /// <c>columns</c>.</summary>
+    public IReadOnlyList<DataSetColumn> Columns { get; }
 
     /// <summary>The model whose results the schema holds.</summary>
     public ModelInfo Model { get; }
@@ -115,4 +137,14 @@ public sealed class ResultSchema
 
     /// <summary><c>regime</c>: gf, eos, diverged or unconverged (string).</summary>
     public DataField<string> Regime { get; }
+
+    private static string MeasureMeaning(string measure) => measure switch
+    {
+        ResultColumns.FinalLoss => "loss at the final parameters",
+        ResultColumns.MinLoss => "smallest loss seen along the run",
+        ResultColumns.SharpnessFinal => "largest Hessian eigenvalue at the final parameters",
+        ResultColumns.SharpnessMax => "largest sharpness along the run (final point included)",
+        ResultColumns.StabilityRatio => "η·sharpness_final/2: the edge of stability is 1",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "a measure without a meaning"),
+    };
 }

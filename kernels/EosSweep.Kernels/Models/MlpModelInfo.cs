@@ -59,6 +59,14 @@ public sealed class MlpModelInfo : ModelInfo, IKernelFamily, IModelDataProvider
     public override IReadOnlyList<string> ExtraColumns { get; } = [ConvergenceMeasure, Loss0];
 
     /// <inheritdoc/>
+    public override string ExtraColumnMeaning(string column) => column switch
+    {
+        ConvergenceMeasure => "mean of the last 20 of L_t/L_0 (non-finite → 1e6); trainable iff < 1",
+        Loss0 => "the loss at the start, L(θ₀)",
+        _ => base.ExtraColumnMeaning(column),
+    };
+
+    /// <inheritdoc/>
     public override string? TrainabilityColumn => ConvergenceMeasure;
 
     /// <inheritdoc/>

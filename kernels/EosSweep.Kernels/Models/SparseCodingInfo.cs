@@ -48,6 +48,10 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
     public override IReadOnlyList<string> ExtraColumns { get; } = [TestAccuracy];
 
     /// <inheritdoc/>
+    public override string ExtraColumnMeaning(string column) =>
+        column == TestAccuracy ? "share of the test set classified correctly, in [0, 1]" : base.ExtraColumnMeaning(column);
+
+    /// <inheritdoc/>
     public override IReadOnlyList<ModelOption> Options { get; } =
     [
         new("normalization", ["mean", "sum"], "mean", "training loss (1/n)·Σ (mean, matches η* = 8π/d²) or Σ"),

@@ -62,6 +62,16 @@ public sealed class UvModelInfo : ModelInfo, IKernelFamily
     public override IReadOnlyList<string> ExtraColumns { get; } = [Lambda0, EtaLambda0, Loss0, LossPeakRatio];
 
     /// <inheritdoc/>
+    public override string ExtraColumnMeaning(string column) => column switch
+    {
+        Lambda0 => "λ₀ = (|u₀|² + |v₀|²)/m, the initial NTK eigenvalue",
+        EtaLambda0 => "η·λ₀: below 2 lazy, 2 to 4 catapult, above 4 divergent",
+        Loss0 => "the loss at the start",
+        LossPeakRatio => "max_t L_t / L_0: above 1 when the loss rose (the catapult)",
+        _ => base.ExtraColumnMeaning(column),
+    };
+
+    /// <inheritdoc/>
     public override IReadOnlyList<string> Theory { get; } =
     [
         "f = v·u/√m, e = f − y, L = ½e²; g = η·e/√m: u' = u − g·v, v' = v − g·u",

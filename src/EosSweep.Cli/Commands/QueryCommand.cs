@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EosSweep.Analysis;
+using EosSweep.Storage;
 
 namespace EosSweep.Cli.Commands;
 
@@ -17,6 +18,11 @@ public static class QueryCommand
         cmd.SetAction(pr => CliAction.Guard(stderr, () =>
         {
             string d = pr.GetValue(dir)!, q = pr.GetValue(sql)!;
+            if (!RefinedDataSet.Exists(d) && DataSetReader.StoredSweep(d) is { } sweep && DataSetLayout.EngineNote(sweep.EngineVersion) is { } note)
+            {
+                stderr.WriteLine($"eos-sweep: note: {note}");
+            }
+
             if (pr.GetValue(csv) is { } csvPath)
             {
                 SqlQuery.Export(d, q, csvPath, parquet: false);

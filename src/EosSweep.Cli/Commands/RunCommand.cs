@@ -139,8 +139,10 @@ public static class RunCommand
             }
             else if (pr.GetValue(resume) && outDir is not null)
             {
-                layered = layered.Over(DataSetReader.StoredSpec(outDir)
-                    ?? throw new SweepInputException($"--resume: '{outDir}' holds no data set to resume; run without --resume to start it"));
+                var stored = DataSetReader.StoredSweep(outDir)
+                    ?? throw new SweepInputException($"--resume: '{outDir}' holds no data set to resume; run without --resume to start it");
+                layered = layered.Over(stored.Spec);
+                RequireLoadedModel(layered.Model, stored, outDir);
             }
 
             var resolved = SpecResolver.Resolve(layered, ModelCatalog.All);
@@ -193,6 +195,21 @@ public static class RunCommand
             return pr.GetValue(summarize) && complete ? SummarizeCommand.Summarize(dir, null, null, stdout) : 0;
         }));
         return cmd;
+    }
+
+    /// <summary>Refuses to resume a data set whose model is not loaded, naming its assembly: reading needs only
+    /// sweep.json, computing needs the model's code.</summary>
+    private static void RequireLoadedModel(string? model, SweepFile stored, string dir)
+    {
+        if (model is null || ModelCatalog.All.Any(m => string.Equals(m.Name, model.Trim(), StringComparison.OrdinalIgnoreCase))
+            || !string.Equals(model.Trim(), stored.Spec.Model, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var assembly = stored.Model is { Assembly.Length: > 0 } m ? $"{m.Assembly}.dll" : "FILE.dll";
+        throw new SweepInputException(
+            $"--resume: '{dir}' holds a sweep of model '{stored.Spec.Model}', which is not loaded; computing the rest needs its code: add --model-assembly {assembly} (status, query and summarize read it without)");
     }
 
     /// <summary>Runs a resolved sweep into <paramref name="dir"/>: a new data set, or the rest of the one there (the

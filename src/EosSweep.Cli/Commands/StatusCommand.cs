@@ -32,11 +32,17 @@ public static class StatusCommand
             return plan.Complete ? 0 : Incomplete;
         }
 
-        var spec = SpecResolver.Resolve(DataSetReader.ReadSettings(dir), ModelCatalog.All);
+        // The grid is all status needs of the model: sweep.json describes it when the model is not loaded.
+        var sweep = DataSetReader.ReadSweep(dir);
+        var spec = DataSetModel.Resolve(sweep, ModelCatalog.All).Spec;
         long total = spec.Grid.Count;
         var inventory = DataSetInventory.ScanAsync(dir, total, verifyHash: true).GetAwaiter().GetResult();
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv, $"data set {dir}: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {total:N0} trajectories, {inventory.Parts.Count:N0} sound part file(s)"));
+        if (DataSetLayout.EngineNote(sweep.EngineVersion) is { } engineNote)
+        {
+            stdout.WriteLine($"note: {engineNote}");
+        }
 
         var shards = inventory.Shards.Select(s => s.Shard).ToList();
         var counts = shards.Select(s => s.Count).Distinct().ToList();

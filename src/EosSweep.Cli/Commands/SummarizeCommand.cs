@@ -37,8 +37,22 @@ public static class SummarizeCommand
 
         var reader = plan is null ? DataSetReader.Open(dir, allowIncomplete) : null;
         var refined = plan is null ? null : RefineGrid.Create(SpecResolver.Resolve(plan.Spec, ModelCatalog.All), plan.Levels);
-        var spec = refined?.Finest ?? SpecResolver.Resolve(reader!.Settings, ModelCatalog.All); // reader is set whenever plan is null
-        var model = ModelCatalog.Find(spec.Model);
+
+        // A dense data set is read with the model sweep.json describes when the catalog lacks it (no theory then).
+        var read = reader is null ? null : DataSetModel.Resolve(reader.Sweep, ModelCatalog.All);
+        var spec = refined?.Finest ?? read!.Spec; // read is set whenever refined is not
+        var model = read?.Model ?? ModelCatalog.Find(spec.Model);
+        var notes = new List<string>();
+        if (read?.Note is { } modelNote)
+        {
+            notes.Add(modelNote);
+        }
+
+        if (reader is not null && DataSetLayout.EngineNote(reader.EngineVersion) is { } engineNote)
+        {
+            notes.Add(engineNote);
+        }
+
         foreach (var axis in new[] { xAxis, yAxis })
         {
             if (axis is not null && model.FindAxis(axis) is null)
@@ -57,7 +71,7 @@ public static class SummarizeCommand
         var table = plan is not null && refined is not null
             ? RefinedDataSet.ReadFinestTableAsync(dir, refined, plan, columns).GetAwaiter().GetResult()
             : reader!.ReadTableAsync(columns).GetAwaiter().GetResult(); // reader is set whenever plan is null
-        var result = Summarizer.Summarize(spec, model, table, Path.Combine(dir, "report"), new SummaryOptions { XAxis = xAxis, YAxis = yAxis }, TraceTable.Load(dir));
+        var result = Summarizer.Summarize(spec, model, table, Path.Combine(dir, "report"), new SummaryOptions { XAxis = xAxis, YAxis = yAxis, Notes = notes }, TraceTable.Load(dir));
 
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv, $"summary of {dir}: {result.Rows:N0} trajectories"));

@@ -42,6 +42,12 @@ public abstract class ModelInfo
     public virtual IReadOnlyList<string> ExtraColumns => [];
 
     /// <summary>
+    /// What the values of extra column <paramref name="column"/> (one of <see cref="ExtraColumns"/>) mean, with their
+    /// unit where they have one: recorded in the data set's column list so it reads without the model's code.
+    /// </summary>
+    public virtual string ExtraColumnMeaning(string column) => $"a result of model '{Name}' (double)";
+
+    /// <summary>
     /// A column that classifies rows as trainable (value &lt; 1) or not, as the fractal-trainability literature's
     /// convergence measure does; a 2-axis summary then draws the trainable/untrainable image and reports its
     /// boundary's box-counting dimension. Null (the default) when the regime alone classifies rows.

@@ -64,16 +64,17 @@ public sealed class UserModelCliTests(UserModelBuild build) : IClassFixture<User
     }
 
     [Fact]
-    public void SummarizeWithoutAssembly_NamesTheFlag()
+    public void ResumeWithoutAssembly_NamesTheFlag()
     {
         var dir = CliRunner.TempDir();
         Assert.Equal(0, CliRunner.Run(["run", "--model-assembly", build.SampleDll, "--model", "wd-xy", "--eta", "0.5", "--steps", "10", "--out", dir]).ExitCode);
 
-        var r = CliRunner.Run("summarize", dir);
+        // Reading needs only sweep.json (Cli/DataSetWithoutModelTests); computing more needs the model's code.
+        var r = CliRunner.Run("run", "--resume", "--out", dir);
         Assert.Equal(2, r.ExitCode);
         Assert.Single(r.ErrorLines);
-        Assert.Contains("unknown model 'wd-xy'", r.Stderr, StringComparison.Ordinal);
-        Assert.Contains("--model-assembly", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("model 'wd-xy', which is not loaded", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--model-assembly MyModel.dll", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
