@@ -7,7 +7,7 @@ namespace EosSweep.Kernels.Simd;
 
 /// <summary>
 /// The CPU SIMD sample loop of the sparse-coding model (host only, f64), generic over the lane width: a sample per lane,
-/// Width samples per <typeparamref name="TV"/> value (<see cref="V4"/> on AVX2, <see cref="V8"/> where Vector512 runs in
+/// Width samples per <typeparamref name="TV"/> value (<see cref="F64x4"/> on AVX2, <see cref="F64x8"/> where Vector512 runs in
 /// hardware). Two passes over chunks of samples, so that the latency-bound loads and the arithmetic each run in a tight
 /// loop of their own. Features: the fast step's two binary searches run branch-free in the lanes with gathered probes,
 /// four groups of samples stepped together (a search's loads are dependent, so the core needs several searches in
@@ -17,7 +17,7 @@ namespace EosSweep.Kernels.Simd;
 /// <see cref="SharedSums{T}.Add{TLoss}"/> as the scalar loop, so every per-sample term is bit-identical to
 /// <see cref="SequentialSamples"/>'s. Only the order of the additions differs (groups alternate between two lane
 /// accumulators, summed lane-wise and then across lanes at the end; then the n mod Width remaining samples in order):
-/// a few ulps of the sums, which GD can amplify over many steps. V4 and V8 add in different orders, so they agree with
+/// a few ulps of the sums, which GD can amplify over many steps. F64x4 and F64x8 add in different orders, so they agree with
 /// the scalar loop and with each other to that tolerance, not bit for bit.
 /// </summary>
 /// <typeparam name="TV">The f64 lanes.</typeparam>
