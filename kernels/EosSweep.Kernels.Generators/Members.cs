@@ -57,4 +57,29 @@ internal static class Members
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static {{t}} Tanh({{t}} x) => PMath.PortableTanh(x);
         """;
+
+    /// <summary>e^x, ln x and tanh x of the backend (<c>Math.Exp</c>, … of the element's math class).</summary>
+    /// <param name="t">The type's name.</param>
+    /// <param name="e">Its element.</param>
+    public static string BackendTranscendentals(string t, Element e) => $$"""
+            /// <inheritdoc/>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static {{t}} Exp({{t}} x) => new({{e.Math}}.Exp(x.V));
+
+            /// <inheritdoc/>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static {{t}} Log({{t}} x) => new({{e.Math}}.Log(x.V));
+
+            /// <inheritdoc/>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static {{t}} Tanh({{t}} x) => new({{e.Math}}.Tanh(x.V));
+        """;
+
+    /// <summary>A type's doc summary, one comment line per line of <paramref name="text"/> (at the type's indentation).</summary>
+    /// <param name="text">The summary's lines.</param>
+    public static string Summary(string text)
+    {
+        var lines = text.Replace("\r", "").Trim().Split('\n');
+        return "/// <summary>\n/// " + string.Join("\n/// ", lines) + "\n/// </summary>";
+    }
 }

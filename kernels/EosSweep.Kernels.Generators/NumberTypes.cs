@@ -14,6 +14,19 @@ internal static class NumberTypes
             "R32",
             Element.Binary32,
             "One IEEE binary32 lane: the kernel number type for <c>--precision f32</c>."),
+        new ScalarType(
+            "R64Intrinsic",
+            Element.Binary64,
+            """
+            One IEEE binary64 lane like <see cref="R64"/>, except that e^x, ln x and tanh x are the backend's own
+            (<see cref="Math.Exp(double)"/>, <see cref="Math.Log(double)"/>, <see cref="Math.Tanh(double)"/>): on CUDA with <c>Context.Builder.LibDevice()</c>
+            ILGPU maps them to NVIDIA's libdevice (__nv_exp, __nv_log, __nv_tanh); on the CPU they are .NET's libm calls.
+            Everything built from them (log1p, erf, Φ, the losses) follows. The number type of <c>--gpu-math libdevice</c>,
+            kept beside the project's math to measure which is faster and accurate enough; results are not bit-identical
+            to <see cref="R64"/>. Without LibDevice, ILGPU's CUDA backend compiles these three to its slow software
+            routines (docs/backends.md, "Double-precision math on CUDA"), so this type is only worth using with it.
+            """,
+            backendTranscendentals: true),
         new LanesType(
             "F64x4",
             Element.Binary64,

@@ -1,13 +1,17 @@
 namespace EosSweep.Kernels.Generators;
 
 /// <summary>
-/// One lane of <paramref name="element"/> (R64, R32): the number type of the ILGPU kernels and the host reference
-/// loops, so its members are plain scalar C# that every ILGPU backend compiles (no intrinsics, no branches).
+/// One lane of <paramref name="element"/> (R64, R32, R64Intrinsic): the number type of the ILGPU kernels and the host
+/// reference loops, so its members are plain scalar C# that every ILGPU backend compiles (no SIMD intrinsics, no branches).
+/// e^x, ln x and tanh x are the project's portable math, or with <paramref name="backendTranscendentals"/> the
+/// backend's own (Math.Exp, Math.Log, Math.Tanh: NVIDIA libdevice on CUDA, .NET's libm on the CPU).
 /// </summary>
 /// <param name="name">The type's name.</param>
 /// <param name="element">The IEEE format.</param>
-/// <param name="summary">The type's doc summary.</param>
-internal sealed class ScalarType(string name, Element element, string summary) : NumberType(name)
+/// <param name="summary">The type's doc summary (lines).</param>
+/// <param name="backendTranscendentals">Whether e^x, ln x and tanh x are the backend's rather than PMath's.</param>
+internal sealed class ScalarType(string name, Element element, string summary, bool backendTranscendentals = false)
+    : NumberType(name)
 {
     /// <inheritdoc/>
     public override string Source()
@@ -17,7 +21,7 @@ internal sealed class ScalarType(string name, Element element, string summary) :
         string toBits = $"BitConverter.{e.Name}To{e.Bits}Bits";
         string fromBits = $"BitConverter.{e.Bits}BitsTo{e.Name}";
         return $$"""
-            /// <summary>{{summary}}</summary>
+            {{Members.Summary(summary)}}
             /// <param name="v">The value.</param>
             public readonly struct {{t}}({{e.Type}} v) : IScalar<{{t}}>
             {
@@ -91,7 +95,7 @@ internal sealed class ScalarType(string name, Element element, string summary) :
 
             {{Members.Limits(t, e, "new")}}
 
-            {{Members.PortableTranscendentals(t)}}
+            {{(backendTranscendentals ? Members.BackendTranscendentals(t, e) : Members.PortableTranscendentals(t))}}
 
                 /// <inheritdoc/>
                 public override string ToString() => V.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

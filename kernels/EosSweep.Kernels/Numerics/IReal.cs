@@ -11,9 +11,9 @@ namespace EosSweep.Kernels.Numerics;
 /// convergent. Comparisons are ordered: a NaN operand selects the "false" arm.
 /// <para>
 /// The implementations are named by element and width: <see cref="R64"/> and <see cref="R32"/> are one lane,
-/// F64x4 is four binary64 lanes, F32x16 sixteen binary32 lanes, and so on. Those (scalars and lanes) are written at
-/// compile time by the source generator in <c>kernels/EosSweep.Kernels.Generators</c>, one template per shape
-/// (<c>NumberTypes.cs</c> there lists them); only <see cref="R64Intrinsic"/> is written by hand.
+/// F64x4 is four binary64 lanes, F32x16 sixteen binary32 lanes, and so on. All of them, <see cref="R64Intrinsic"/>
+/// included, are written at compile time by the source generator in <c>kernels/EosSweep.Kernels.Generators</c>, one
+/// template per shape (<c>NumberTypes.cs</c> there lists them).
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The implementing struct.</typeparam>
