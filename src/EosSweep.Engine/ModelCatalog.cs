@@ -71,10 +71,10 @@ public static class ModelCatalog
         bool w = wide ?? Vector512.IsHardwareAccelerated;
         return (precision, w) switch
         {
-            (Precision.F64, true) => SimdOf<V8, V8>(family, loss) ?? family.MakeSimdOf(loss),
-            (Precision.F64, false) => SimdOf<V4, V4>(family, loss) ?? family.MakeSimdOf(loss),
-            (Precision.F32, true) => SimdOf<V16f, V16d>(family, loss),
-            _ => SimdOf<V8f, V8>(family, loss),
+            (Precision.F64, true) => SimdOf<F64x8, F64x8>(family, loss) ?? family.MakeSimdOf(loss),
+            (Precision.F64, false) => SimdOf<F64x4, F64x4>(family, loss) ?? family.MakeSimdOf(loss),
+            (Precision.F32, true) => SimdOf<F32x16, F64x16>(family, loss),
+            _ => SimdOf<F32x8, F64x8>(family, loss),
         };
     }
 

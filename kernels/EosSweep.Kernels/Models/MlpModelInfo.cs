@@ -124,7 +124,7 @@ public sealed class MlpModelInfo : ModelInfo, IKernelFamily, IModelDataProvider
     public Simd.ISimdKernel? MakeSimd<TLoss, T, TW>()
         where TLoss : struct, ILoss
         where T : struct, ISimdReal<T, TW>
-        where TW : struct, ILanes<TW> => new Simd.SimdGroupKernel<Simd.MlpLanes<T, TW>, T, TW>();
+        where TW : struct, ILanes<TW> => new Simd.SimdStatefulKernel<Simd.MlpLanes<T, TW>, T, TW>();
 
     /// <inheritdoc/>
     public long DataBytes(SweepSpec spec, int capacity)

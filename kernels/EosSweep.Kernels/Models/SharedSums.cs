@@ -7,7 +7,7 @@ namespace EosSweep.Kernels.Models;
 /// <summary>
 /// The sums over training samples behind one shared-layer sparse-coding step (before the weight w): the loss, the
 /// gradient (a₊, a₋, b) and the upper triangle of the Hessian. The per-sample terms are written once,
-/// <see cref="Add{TLoss}"/>, over any number type: a scalar per sample, or <see cref="V8"/> with eight samples a lane.
+/// <see cref="Add{TLoss}"/>, over any number type: a scalar per sample, or <see cref="F64x8"/> with eight samples a lane.
 /// </summary>
 /// <typeparam name="T">The number type.</typeparam>
 public struct SharedSums<T> where T : struct, IReal<T>

@@ -153,15 +153,15 @@ public sealed class SparseCodingInfo : ModelInfo, IKernelFamily, IModelDataProvi
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The shared second layer with its samples in f64 lanes (<see cref="V4"/> or <see cref="V8"/>; null for f32 lanes);
+    /// The shared second layer with its samples in f64 lanes (<see cref="F64x4"/> or <see cref="F64x8"/>; null for f32 lanes);
     /// the per-coordinate layer runs it too, through its own scalar loops.
     /// </remarks>
     public Simd.ISimdKernel? MakeSimd<TLoss, T, TW>()
         where TLoss : struct, ILoss
         where T : struct, ISimdReal<T, TW>
         where TW : struct, ILanes<TW> =>
-        typeof(T) == typeof(V4) ? new Simd.SparseCodingSimdKernel<TLoss, V4, Simd.V4Memory>()
-        : typeof(T) == typeof(V8) ? new Simd.SparseCodingSimdKernel<TLoss, V8, Simd.V8Memory>()
+        typeof(T) == typeof(F64x4) ? new Simd.SparseCodingSimdKernel<TLoss, F64x4, Simd.F64x4Memory>()
+        : typeof(T) == typeof(F64x8) ? new Simd.SparseCodingSimdKernel<TLoss, F64x8, Simd.F64x8Memory>()
         : null;
 
     /// <summary>

@@ -9,6 +9,12 @@ namespace EosSweep.Kernels.Numerics;
 /// <remarks>
 /// Selects evaluate both arms (no branches), which is what lanes need and what keeps GPU threads
 /// convergent. Comparisons are ordered: a NaN operand selects the "false" arm.
+/// <para>
+/// The implementations are named by element and width: <see cref="R64"/> and <see cref="R32"/> are one lane,
+/// F64x4 is four binary64 lanes, F32x16 sixteen binary32 lanes, and so on. All of them, <see cref="R64Intrinsic"/>
+/// included, are written at compile time by the source generator in <c>kernels/EosSweep.Kernels.Generators</c>, one
+/// template per shape (<c>NumberTypes.cs</c> there lists them).
+/// </para>
 /// </remarks>
 /// <typeparam name="T">The implementing struct.</typeparam>
 public interface IReal<T> where T : struct, IReal<T>

@@ -7,7 +7,7 @@ namespace EosSweep.Kernels.Simd;
 /// (<see cref="SimdSamples{TV, TMemory}"/>) needs besides the lane arithmetic of <see cref="IReal{T}"/>. Indices are
 /// carried as integral doubles (exact below 2^52), so the search and the row arithmetic stay in the lane type.
 /// </summary>
-/// <typeparam name="TV">The f64 lane type (<see cref="V4"/>, <see cref="V8"/>).</typeparam>
+/// <typeparam name="TV">The f64 lane type (<see cref="F64x4"/>, <see cref="F64x8"/>).</typeparam>
 public unsafe interface ILaneMemory<TV>
     where TV : struct, ILanes<TV>
 {

@@ -6,7 +6,7 @@ namespace EosSweep.Kernels.Simd;
 /// <summary>A model closed over a loss at SIMD lanes: the CPU SIMD twin of a sweep kernel.</summary>
 public interface ISimdKernel
 {
-    /// <summary>Trajectories in flight per thread (lanes × interleaved groups); a chunk of rows should be a few times this.</summary>
+    /// <summary>Trajectories in flight per thread (lanes × interleaved lane sets); a chunk of rows should be a few times this.</summary>
     int Width => 8;
 
     /// <summary>What the lanes hold, for reports: "8 lanes per thread" unless the kernel vectorises something else.</summary>
@@ -19,7 +19,7 @@ public interface ISimdKernel
     /// </summary>
     bool BitIdentical => true;
 
-    /// <summary>Whether the lanes can run <paramref name="spec"/> (for example one (m, d, n) per group); else the run keeps the kernel.</summary>
+    /// <summary>Whether the lanes can run <paramref name="spec"/> (for example one (m, d, n) per lane set); else the run keeps the kernel.</summary>
     bool Serves(Core.SweepSpec spec) => true;
 
     /// <summary>Runs rows [from, to) of the batch (trajectories args.Start + row) on the calling thread.</summary>

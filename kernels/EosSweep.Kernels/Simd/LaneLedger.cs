@@ -7,10 +7,10 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Simd;
 
 /// <summary>
-/// The scalar driver's bookkeeping (<see cref="Trajectory"/>) for a group of lanes, one trajectory per lane, in double
+/// The scalar driver's bookkeeping (<see cref="Trajectory"/>) for a set of lanes, one trajectory per lane, in double
 /// lanes <typeparamref name="TW"/> as the scalar driver keeps it in double: running minimum loss and maximum sharpness
 /// and ratio, the step count and budget, which lanes are active, and the trajectory index per lane (−1: free). Both
-/// SIMD drivers (<see cref="SimdDriver{TModel, T, TW}"/> for models held in lanes, <see cref="SimdGroupDriver{TModel, T, TW}"/>
+/// SIMD drivers (<see cref="SimdDriver{TModel, T, TW}"/> for models held in lanes, <see cref="SimdStatefulDriver{TModel, T, TW}"/>
 /// for models that keep their own memory) apply the rules through it, so they cannot drift apart.
 /// </summary>
 /// <typeparam name="T">The lane number type.</typeparam>

@@ -6,12 +6,12 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Simd;
 
 /// <summary>
-/// A lane group's <see cref="IMlpMemory{T, TW}"/>: slot e of every lane in one vector (<c>slots[e]</c>, contiguous, the
+/// A lane set's <see cref="IMlpMemory{T, TW}"/>: slot e of every lane in one vector (<c>slots[e]</c>, contiguous, the
 /// lanes side by side), and the data set as vectors too (<c>data[o]</c> = element o of each lane's key block; one
 /// broadcast value when the lanes share a seed). Indexing is unchecked and through raw pointers into pinned arrays
 /// (<see cref="Pin"/>): the GEMM-like loops are bound by instruction issue, and a pointer access is one shift and a
 /// load where an array access adds a null check and a header offset. <see cref="MlpLanes{T, TW}"/> allocates both
-/// arrays pinned, keeps them alive, and sizes them for the group's (m, d, n); the network reads nothing beyond them.
+/// arrays pinned, keeps them alive, and sizes them for the lane set's (m, d, n); the network reads nothing beyond them.
 /// </summary>
 /// <typeparam name="T">The lane number type.</typeparam>
 /// <typeparam name="TW">Double lanes of the same width.</typeparam>

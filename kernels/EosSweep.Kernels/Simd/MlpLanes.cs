@@ -6,13 +6,13 @@ namespace EosSweep.Kernels.Simd;
 
 /// <summary>
 /// The <c>mlp</c> model on the CPU SIMD path: <see cref="MlpNetwork{T, TW, TMem}"/> (the kernel's math) at vector
-/// lanes over a <see cref="MlpLaneMemory{T, TW}"/>, one trajectory per lane. The lanes of a group share (m, d, n)
+/// lanes over a <see cref="MlpLaneMemory{T, TW}"/>, one trajectory per lane. The lanes of a set share (m, d, n)
 /// (<see cref="Serves"/>); they may have different seeds (each lane then reads its own data set, at the same speed,
 /// from a data array rebuilt when a refill brings a new key).
 /// </summary>
 /// <typeparam name="T">The lane number type.</typeparam>
 /// <typeparam name="TW">Double lanes of the same width.</typeparam>
-public struct MlpLanes<T, TW> : ISimdGroupModel<MlpLanes<T, TW>, T, TW>
+public struct MlpLanes<T, TW> : ISimdStatefulModel<MlpLanes<T, TW>, T, TW>
     where T : struct, ISimdReal<T, TW>
     where TW : struct, ILanes<TW>
 {
@@ -37,7 +37,7 @@ public struct MlpLanes<T, TW> : ISimdGroupModel<MlpLanes<T, TW>, T, TW>
     /// <inheritdoc/>
     public readonly T StepSize => _net.Eta1;
 
-    /// <summary>Whether a spec can run on these lanes: one hidden width m, input dimension d and point count n (a group shares them).</summary>
+    /// <summary>Whether a spec can run on these lanes: one hidden width m, input dimension d and point count n (a lane set shares them).</summary>
     public static bool Serves(Core.SweepSpec spec) =>
         spec.Grid.Axes.Count > 5 && spec.Grid.Axes[3].Count == 1 && spec.Grid.Axes[4].Count == 1 && spec.Grid.Axes[5].Count == 1;
 

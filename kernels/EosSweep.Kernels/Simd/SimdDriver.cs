@@ -14,8 +14,8 @@ namespace EosSweep.Kernels.Simd;
 /// double lanes <typeparamref name="TW"/> as the scalar driver keeps it in double. A lane that finishes
 /// (converged, diverged, out of steps) is written out and refilled with the next trajectory at once, so early
 /// finishers cost nothing; the refill blends a fresh model into that lane only. Every operation is the lane-wise
-/// twin of the scalar one, so results are bit-identical to the scalar driver. One lane group steps in a tight loop
-/// until a lane finishes (the model in a local, inlined where its step is small); optionally two groups step in the
+/// twin of the scalar one, so results are bit-identical to the scalar driver. One lane set steps in a tight loop
+/// until a lane finishes (the model in a local, inlined where its step is small); optionally two lane sets step in the
 /// same loop iteration instead (measured no faster on AVX2, where 16 vector registers do not hold two steps). For
 /// models whose state is all <typeparamref name="T"/> fields and that read no shared data.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class SimdDriver<TModel, T, TW>
     /// <param name="batch">Rows go here, at their row in the batch.</param>
     /// <param name="from">First row.</param>
     /// <param name="to">One past the last row.</param>
-    /// <param name="interleave">Step two lane groups per loop iteration (instruction-level parallelism).</param>
+    /// <param name="interleave">Step two lane sets per loop iteration (instruction-level parallelism).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to, bool interleave)
     {
@@ -48,8 +48,8 @@ public sealed class SimdDriver<TModel, T, TW>
         }
 
         var run = new SimdDriver<TModel, T, TW>(grid, args, batch, from, to);
-        var a = new Group(T.Width);
-        var b = new Group(T.Width);
+        var a = new LaneSet(T.Width);
+        var b = new LaneSet(T.Width);
         var all = TW.C(1.0);
         run.Refill(ref a, all);
         if (interleave)
@@ -90,7 +90,7 @@ public sealed class SimdDriver<TModel, T, TW>
     }
 
     /// <summary>
-    /// One step of each of two groups, compiled as its own method: the JIT's inline budget is per compiled method,
+    /// One step of each of two lane sets, compiled as its own method: the JIT's inline budget is per compiled method,
     /// and the model steps with their math inlined into the driver's loop overflow it, leaving operator calls in
     /// the hot loop. As a separate root both steps inline; one call per two steps is noise.
     /// </summary>
@@ -102,11 +102,11 @@ public sealed class SimdDriver<TModel, T, TW>
     }
 
     /// <summary>
-    /// Steps one group until a lane finishes, the model in a local (registers where the step inlines) rather than in
-    /// the group, and one call per finished lane rather than per step.
+    /// Steps one lane set until a lane finishes, the model in a local (registers where the step inlines) rather than in
+    /// the lane set, and one call per finished lane rather than per step.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Advance(ref Group g, in LaneLimits<TW> limits, out TW done, out TW finite, out TW converged)
+    private static void Advance(ref LaneSet g, in LaneLimits<TW> limits, out TW done, out TW finite, out TW converged)
     {
         var model = g.Model;
         TW d, f, c;
@@ -127,7 +127,7 @@ public sealed class SimdDriver<TModel, T, TW>
     private static StepInfo<T> EvaluateOf(ref TModel model) => model.Evaluate();
 
     /// <summary>Writes the rows of the lanes in <paramref name="done"/> (the scalar driver's final point and regime) and refills them.</summary>
-    private void Finish(ref Group g, TW done, TW finite, TW converged)
+    private void Finish(ref LaneSet g, TW done, TW finite, TW converged)
     {
         var last = EvaluateOf(ref g.Model);
         var batch = _feed.Batch;
@@ -149,7 +149,7 @@ public sealed class SimdDriver<TModel, T, TW>
     }
 
     /// <summary>Starts the next trajectories in the free lanes of <paramref name="mask"/>; lanes with nothing left stay inactive.</summary>
-    private void Refill(ref Group g, TW mask)
+    private void Refill(ref LaneSet g, TW mask)
     {
         if (!_feed.Claim(ref g.Book, mask))
         {
@@ -176,7 +176,7 @@ public sealed class SimdDriver<TModel, T, TW>
     }
 
     /// <summary>One model value (a trajectory per lane) and its lanes' bookkeeping.</summary>
-    private struct Group(int width)
+    private struct LaneSet(int width)
     {
         public TModel Model;
         public LaneLedger<T, TW> Book = new(width);

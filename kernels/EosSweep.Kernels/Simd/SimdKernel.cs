@@ -9,7 +9,7 @@ namespace EosSweep.Kernels.Simd;
 /// <typeparam name="TModel">The model struct.</typeparam>
 /// <typeparam name="T">The lane number type.</typeparam>
 /// <typeparam name="TW">Double lanes of the same width (bookkeeping).</typeparam>
-/// <param name="interleave">Step two lane groups per loop iteration (see <see cref="SimdDriver{TModel, T, TW}"/>).</param>
+/// <param name="interleave">Step two lane sets per loop iteration (see <see cref="SimdDriver{TModel, T, TW}"/>).</param>
 public sealed class SimdKernel<TModel, T, TW>(bool interleave = true) : ISimdKernel
     where TModel : struct, IGdModel<TModel, T>
     where T : struct, ISimdReal<T, TW>

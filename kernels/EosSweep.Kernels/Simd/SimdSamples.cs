@@ -7,17 +7,17 @@ namespace EosSweep.Kernels.Simd;
 
 /// <summary>
 /// The CPU SIMD sample loop of the sparse-coding model (host only, f64), generic over the lane width: a sample per lane,
-/// Width samples per <typeparamref name="TV"/> value (<see cref="V4"/> on AVX2, <see cref="V8"/> where Vector512 runs in
+/// Width samples per <typeparamref name="TV"/> value (<see cref="F64x4"/> on AVX2, <see cref="F64x8"/> where Vector512 runs in
 /// hardware). Two passes over chunks of samples, so that the latency-bound loads and the arithmetic each run in a tight
 /// loop of their own. Features: the fast step's two binary searches run branch-free in the lanes with gathered probes,
-/// four groups of samples stepped together (a search's loads are dependent, so the core needs several searches in
-/// flight), then Σ ReLU(±x + b) from gathered prefix sums; the direct step reads two groups' coordinates as transposed
+/// four blocks of samples stepped together (a search's loads are dependent, so the core needs several searches in
+/// flight), then Σ ReLU(±x + b) from gathered prefix sums; the direct step reads two blocks' coordinates as transposed
 /// 4 × Width blocks and sums them in coordinate order. Both give every sample's features bit-identical to
 /// <see cref="SampleSet.Features{T}"/>. Terms: the loss, its derivatives and the ten running sums through the same
 /// <see cref="SharedSums{T}.Add{TLoss}"/> as the scalar loop, so every per-sample term is bit-identical to
-/// <see cref="SequentialSamples"/>'s. Only the order of the additions differs (groups alternate between two lane
+/// <see cref="SequentialSamples"/>'s. Only the order of the additions differs (blocks alternate between two lane
 /// accumulators, summed lane-wise and then across lanes at the end; then the n mod Width remaining samples in order):
-/// a few ulps of the sums, which GD can amplify over many steps. V4 and V8 add in different orders, so they agree with
+/// a few ulps of the sums, which GD can amplify over many steps. F64x4 and F64x8 add in different orders, so they agree with
 /// the scalar loop and with each other to that tolerance, not bit for bit.
 /// </summary>
 /// <typeparam name="TV">The f64 lanes.</typeparam>
@@ -27,7 +27,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
     where TV : struct, ILanes<TV>
     where TMemory : struct, ILaneMemory<TV>
 {
-    /// <summary>Samples per pass: a multiple of two groups at every width, and 8 KiB of features on the stack.</summary>
+    /// <summary>Samples per pass: a multiple of two blocks at every width, and 8 KiB of features on the stack.</summary>
     private const int Chunk = 256;
 
     /// <inheritdoc/>
@@ -38,7 +38,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
     {
         RequireF64<T>();
         long n = set.Count, d = set.Dimension;
-        long grouped = n - (n % TV.Width);
+        long whole = n - (n % TV.Width);
         double* data = Base(set);
         double* labels = data + SparseCodingLayout.TrainLabels(n, d);
         double bias = T.ToDouble(b);
@@ -47,9 +47,9 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
         var even = SharedSums<TV>.Zero;
         var odd = SharedSums<TV>.Zero;
         double* features = stackalloc double[4 * Chunk];
-        for (long first = 0; first < grouped; first += Chunk)
+        for (long first = 0; first < whole; first += Chunk)
         {
-            int count = (int)Math.Min(Chunk, grouped - first);
+            int count = (int)Math.Min(Chunk, whole - first);
             Features(set, data, first, count, bias, features);
             Accumulate<TLoss>(features, labels + first, count, ap, am, ref even, ref odd);
         }
@@ -65,7 +65,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
         s.H22 = T.C(TMemory.Sum(even.H22 + odd.H22));
         s.H23 = T.C(TMemory.Sum(even.H23 + odd.H23));
         s.H33 = T.C(TMemory.Sum(even.H33 + odd.H33));
-        for (long k = grouped; k < n; k++)
+        for (long k = whole; k < n; k++)
         {
             set.Features(k, b, out T p, out T m, out T cp, out T cm);
             s.Add<TLoss>(p, m, cp, cm, T.C(set.Label(k)), aPlus, aMinus);
@@ -82,7 +82,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
     {
         RequireF64<T>();
         long n = set.Count, d = set.Dimension;
-        long grouped = n - (n % TV.Width);
+        long whole = n - (n % TV.Width);
         double* data = Base(set);
         double* labels = data + SparseCodingLayout.TrainLabels(n, d);
         var ap = TV.C(T.ToDouble(aPlus));
@@ -91,9 +91,9 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
         var one = TV.C(1.0);
         var correct = zero;
         double* features = stackalloc double[4 * Chunk];
-        for (long first = 0; first < grouped; first += Chunk)
+        for (long first = 0; first < whole; first += Chunk)
         {
-            int count = (int)Math.Min(Chunk, grouped - first);
+            int count = (int)Math.Min(Chunk, whole - first);
             Features(set, data, first, count, T.ToDouble(b), features);
             for (int g = 0; g < count; g += TV.Width)
             {
@@ -103,7 +103,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
         }
 
         long total = (long)TMemory.Sum(correct);
-        for (long k = grouped; k < n; k++)
+        for (long k = whole; k < n; k++)
         {
             set.Features(k, b, out T plus, out T minus, out _, out _);
             double f = T.ToDouble((aPlus * plus) + (aMinus * minus));
@@ -161,7 +161,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
     }
 
     /// <summary>
-    /// The fast step's features, four groups of Width samples at a time: for each sample the number of sorted
+    /// The fast step's features, four blocks of Width samples at a time: for each sample the number of sorted
     /// coordinates ≤ −b (so #₊ = d − it) and &lt; b (#₋), then the prefix sums at those indices.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -175,29 +175,29 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
         long prefix = SparseCodingLayout.TrainPrefix(n, d);
         for (int g = 0; g < count; g += 4 * w)
         {
-            // Past the chunk's end a group repeats the last one; its results are not stored.
-            int groups = Math.Min(4, (count - g) / w);
+            // Past the chunk's end a block repeats the last one; its results are not stored.
+            int blocks = Math.Min(4, (count - g) / w);
             long k = first + g;
             var row0 = TV.C(k * d) + rowStep;
-            var row1 = TV.C((k + Math.Min(1, groups - 1) * w) * d) + rowStep;
-            var row2 = TV.C((k + Math.Min(2, groups - 1) * w) * d) + rowStep;
-            var row3 = TV.C((k + Math.Min(3, groups - 1) * w) * d) + rowStep;
+            var row1 = TV.C((k + Math.Min(1, blocks - 1) * w) * d) + rowStep;
+            var row2 = TV.C((k + Math.Min(2, blocks - 1) * w) * d) + rowStep;
+            var row3 = TV.C((k + Math.Min(3, blocks - 1) * w) * d) + rowStep;
             Search(data, d, row0, row1, row2, row3, negB, out TV below0, out TV below1, out TV below2, out TV below3, upper: true);
             Search(data, d, row0, row1, row2, row3, posB, out TV low0, out TV low1, out TV low2, out TV low3, upper: false);
             var prefix0 = TV.C(prefix + (k * (d + 1))) + prefixStep;
             var prefixGroup = TV.C(w * (d + 1));
             Store(data, prefix0, d, bias, below0, low0, features + g);
-            if (groups > 1)
+            if (blocks > 1)
             {
                 Store(data, prefix0 + prefixGroup, d, bias, below1, low1, features + g + w);
             }
 
-            if (groups > 2)
+            if (blocks > 2)
             {
                 Store(data, prefix0 + prefixGroup + prefixGroup, d, bias, below2, low2, features + g + (2 * w));
             }
 
-            if (groups > 3)
+            if (blocks > 3)
             {
                 Store(data, prefix0 + prefixGroup + prefixGroup + prefixGroup, d, bias, below3, low3, features + g + (3 * w));
             }
@@ -258,7 +258,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
     }
 
     /// <summary>
-    /// The direct step's features, two groups of Width samples at a time (eight running sums in flight): coordinates in
+    /// The direct step's features, two blocks of Width samples at a time (eight running sums in flight): coordinates in
     /// order, four at a time as transposed blocks, each added to P₊ (P₋) and counted when x + b (b − x) is positive,
     /// as the scalar loop does.
     /// </summary>
@@ -325,8 +325,8 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
     }
 
     /// <summary>
-    /// The terms of samples [0, count) of a chunk, group by group into the even and the odd accumulator (chunks hold an
-    /// even number of groups, so a group's accumulator does not depend on the chunking).
+    /// The terms of samples [0, count) of a chunk, block by block into the even and the odd accumulator (chunks hold an
+    /// even number of blocks, so a block's accumulator does not depend on the chunking).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Accumulate<TLoss>(
@@ -348,7 +348,7 @@ public readonly struct SimdSamples<TV, TMemory> : ISampleLoop
     }
 
     /// <summary>
-    /// One group's terms, compiled as its own method: the JIT's inline budget is per root, and a second copy of the
+    /// One block's terms, compiled as its own method: the JIT's inline budget is per root, and a second copy of the
     /// loss with its exp/log1p inlined would overflow it and leave operator calls in the loop (SimdDriver.StepOf).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]

@@ -23,15 +23,15 @@ public sealed partial class MulAddTests
         Assert.Equal(0.0, (A * B) - 1.0);
         Assert.Equal(Fused, R64.MulAdd(new R64(A), new R64(B), new R64(-1.0)).V);
         Assert.Equal(Fused, R64Intrinsic.MulAdd(new R64Intrinsic(A), new R64Intrinsic(B), new R64Intrinsic(-1.0)).V);
-        Assert.Equal(Fused, V4.Lane(V4.MulAdd(V4.C(A), V4.C(B), V4.C(-1.0)), 3));
-        Assert.Equal(Fused, V8.Lane(V8.MulAdd(V8.C(A), V8.C(B), V8.C(-1.0)), 7));
-        Assert.Equal(Fused, V16d.Lane(V16d.MulAdd(V16d.C(A), V16d.C(B), V16d.C(-1.0)), 15));
+        Assert.Equal(Fused, F64x4.Lane(F64x4.MulAdd(F64x4.C(A), F64x4.C(B), F64x4.C(-1.0)), 3));
+        Assert.Equal(Fused, F64x8.Lane(F64x8.MulAdd(F64x8.C(A), F64x8.C(B), F64x8.C(-1.0)), 7));
+        Assert.Equal(Fused, F64x16.Lane(F64x16.MulAdd(F64x16.C(A), F64x16.C(B), F64x16.C(-1.0)), 15));
 
         // f32: (1 + 2^−12)(1 − 2^−12) = 1 − 2^−24, which rounds to 1 in float.
         const float af = 1.0f + (1.0f / 4096), bf = 1.0f - (1.0f / 4096), fusedF = -1.0f / (1 << 24);
         Assert.Equal(fusedF, R32.MulAdd(new R32(af), new R32(bf), new R32(-1.0f)).V);
-        Assert.Equal((double)fusedF, V8f.Lane(V8f.MulAdd(V8f.C(af), V8f.C(bf), V8f.C(-1.0)), 5));
-        Assert.Equal((double)fusedF, V16f.Lane(V16f.MulAdd(V16f.C(af), V16f.C(bf), V16f.C(-1.0)), 11));
+        Assert.Equal((double)fusedF, F32x8.Lane(F32x8.MulAdd(F32x8.C(af), F32x8.C(bf), F32x8.C(-1.0)), 5));
+        Assert.Equal((double)fusedF, F32x16.Lane(F32x16.MulAdd(F32x16.C(af), F32x16.C(bf), F32x16.C(-1.0)), 11));
     }
 
     [Fact]

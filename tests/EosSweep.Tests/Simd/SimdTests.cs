@@ -9,7 +9,7 @@ using EosSweep.Tests.Engine;
 
 namespace EosSweep.Tests.Simd;
 
-/// <summary>The CPU SIMD path (V8 lanes) equals the scalar driver bit for bit: same model struct, lane-wise twins of every operation.</summary>
+/// <summary>The CPU SIMD path (F64x8 lanes) equals the scalar driver bit for bit: same model struct, lane-wise twins of every operation.</summary>
 public sealed class SimdTests
 {
     public static TheoryData<string, string, string, bool> Workloads()
@@ -121,8 +121,8 @@ public sealed class SimdTests
                 x[l] = (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-3, 4));
             }
 
-            var v = new V8(Vector512.Create(x));
-            var outs = new[] { PMath.Exp(v), PMath.Log(V8.Abs(v)), PMath.Log1p(V8.Abs(v)), PMath.Tanh(v), PMath.NormalCdf(v), PMath.Erfc(v), PMath.ExpNeg(V8.Abs(v), out var m, out var iv), m, iv };
+            var v = new F64x8(Vector512.Create(x));
+            var outs = new[] { PMath.Exp(v), PMath.Log(F64x8.Abs(v)), PMath.Log1p(F64x8.Abs(v)), PMath.Tanh(v), PMath.NormalCdf(v), PMath.Erfc(v), PMath.ExpNeg(F64x8.Abs(v), out var m, out var iv), m, iv };
             for (int l = 0; l < 8; l++)
             {
                 var s = new R64(x[l]);

@@ -42,7 +42,7 @@ public sealed class TestBedSimdTests
                 x[l] = (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-3, 7));
             }
 
-            PMath.SinCos(new V8(Vector512.Create(x)), out var s, out var c);
+            PMath.SinCos(new F64x8(Vector512.Create(x)), out var s, out var c);
             for (int l = 0; l < 8; l++)
             {
                 PMath.SinCos(new R64(x[l]), out var ss, out var cc);

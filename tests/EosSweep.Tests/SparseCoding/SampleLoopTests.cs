@@ -67,7 +67,7 @@ public sealed class SampleLoopTests
     }
 
     /// <summary>
-    /// Both lane widths (V8 computed in software where Vector512 is not in hardware). n = 300 spans two chunks of 256 and
+    /// Both lane widths (F64x8 computed in software where Vector512 is not in hardware). n = 300 spans two chunks of 256 and
     /// leaves 4 samples to the scalar tail at width 8, none at 4; 301 leaves 1 and 5; 5 and 13 are shorter than a
     /// chunk's first groups (all tail at width 8 for 5).
     /// </summary>

@@ -9,7 +9,7 @@ using EosSweep.Tests.Engine;
 namespace EosSweep.Tests.SparseCoding;
 
 /// <summary>
-/// The SIMD sample loop's pieces against the scalar ones on generated training sets, at both lane widths (V8 runs
+/// The SIMD sample loop's pieces against the scalar ones on generated training sets, at both lane widths (F64x8 runs
 /// here too: where Vector512 is not in hardware .NET computes it in software, with the same IEEE results). The
 /// features of every sample must be the scalar ones bit for bit (the searches and the direct sums do the scalar
 /// operations in the scalar order), including biases that tie with a coordinate, biases beyond every coordinate and a
@@ -59,13 +59,13 @@ public sealed class SimdSamplesTests
                 // Two chunks: 256 samples, then the grouped rest (300 − 256 = 44, 40 at width 8).
                 if (wide)
                 {
-                    AssertFeatures<V8, V8Memory>(set, 0, 256, b);
-                    AssertFeatures<V8, V8Memory>(set, 256, 40, b);
+                    AssertFeatures<F64x8, F64x8Memory>(set, 0, 256, b);
+                    AssertFeatures<F64x8, F64x8Memory>(set, 256, 40, b);
                 }
                 else
                 {
-                    AssertFeatures<V4, V4Memory>(set, 0, 256, b);
-                    AssertFeatures<V4, V4Memory>(set, 256, 44, b);
+                    AssertFeatures<F64x4, F64x4Memory>(set, 0, 256, b);
+                    AssertFeatures<F64x4, F64x4Memory>(set, 256, 44, b);
                 }
             }
         }
@@ -86,8 +86,8 @@ public sealed class SimdSamplesTests
             {
                 long expected = SequentialSamples.CountCorrect(test, new R64(ap), new R64(am), new R64(b));
                 long actual = wide
-                    ? SimdSamples<V8, V8Memory>.CountCorrect(test, new R64(ap), new R64(am), new R64(b))
-                    : SimdSamples<V4, V4Memory>.CountCorrect(test, new R64(ap), new R64(am), new R64(b));
+                    ? SimdSamples<F64x8, F64x8Memory>.CountCorrect(test, new R64(ap), new R64(am), new R64(b))
+                    : SimdSamples<F64x4, F64x4Memory>.CountCorrect(test, new R64(ap), new R64(am), new R64(b));
                 Assert.Equal(expected, actual);
             }
         }
@@ -107,8 +107,8 @@ public sealed class SimdSamplesTests
             var (ap, am, b) = (new R64(0.21), new R64(-0.17), new R64(0.09));
             var expected = SequentialSamples.Sum<Logistic1Loss, R64>(set, ap, am, b);
             var actual = wide
-                ? SimdSamples<V8, V8Memory>.Sum<Logistic1Loss, R64>(set, ap, am, b)
-                : SimdSamples<V4, V4Memory>.Sum<Logistic1Loss, R64>(set, ap, am, b);
+                ? SimdSamples<F64x8, F64x8Memory>.Sum<Logistic1Loss, R64>(set, ap, am, b)
+                : SimdSamples<F64x4, F64x4Memory>.Sum<Logistic1Loss, R64>(set, ap, am, b);
 
             // Sums of n same-signed-ish terms added in another order: a few ulps, far below 1e-12 relative.
             double[] e = [expected.Loss.V, expected.G1.V, expected.G2.V, expected.G3.V, expected.H11.V, expected.H12.V, expected.H13.V, expected.H22.V, expected.H23.V, expected.H33.V];

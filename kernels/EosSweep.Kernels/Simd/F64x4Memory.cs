@@ -6,16 +6,16 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Simd;
 
 /// <summary>
-/// <see cref="V4"/> lanes and memory: AVX2 gathers with 64-bit indices, an AVX 4×4 transpose, element loads where
+/// <see cref="F64x4"/> lanes and memory: AVX2 gathers with 64-bit indices, an AVX 4×4 transpose, element loads where
 /// the instructions are missing (same values either way).
 /// </summary>
-public readonly struct V4Memory : ILaneMemory<V4>
+public readonly struct F64x4Memory : ILaneMemory<F64x4>
 {
     /// <summary>2^52: x + 2^52 holds the integer x (0 ≤ x &lt; 2^52) in its low significand bits.</summary>
     private const double IndexShift = 4503599627370496.0;
 
     /// <inheritdoc/>
-    public static V4 Iota
+    public static F64x4 Iota
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector256.Create(0.0, 1.0, 2.0, 3.0));
@@ -23,15 +23,15 @@ public readonly struct V4Memory : ILaneMemory<V4>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe V4 Load(double* p) => new(Vector256.Load(p));
+    public static unsafe F64x4 Load(double* p) => new(Vector256.Load(p));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Store(double* p, V4 x) => x.V.Store(p);
+    public static unsafe void Store(double* p, F64x4 x) => x.V.Store(p);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe V4 Gather(double* p, V4 index) => new(Gather(p, index.V));
+    public static unsafe F64x4 Gather(double* p, F64x4 index) => new(Gather(p, index.V));
 
     /// <summary>Lane l = p[index[l]] for four integral double indices.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -49,7 +49,7 @@ public readonly struct V4Memory : ILaneMemory<V4>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Columns4(double* p, long stride, out V4 c0, out V4 c1, out V4 c2, out V4 c3)
+    public static unsafe void Columns4(double* p, long stride, out F64x4 c0, out F64x4 c1, out F64x4 c2, out F64x4 c3)
     {
         Columns4(p, stride, out Vector256<double> a, out Vector256<double> b, out Vector256<double> c, out Vector256<double> d);
         c0 = new(a);
@@ -87,7 +87,7 @@ public readonly struct V4Memory : ILaneMemory<V4>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe V4 Column(double* p, long stride) => new(Column4(p, stride));
+    public static unsafe F64x4 Column(double* p, long stride) => new(Column4(p, stride));
 
     /// <summary>p[0], p[stride], p[2·stride], p[3·stride].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -96,7 +96,7 @@ public readonly struct V4Memory : ILaneMemory<V4>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V4 Relu(V4 x, out V4 active)
+    public static F64x4 Relu(F64x4 x, out F64x4 active)
     {
         var positive = Vector256.GreaterThan(x.V, Vector256<double>.Zero);
         active = new(positive & Vector256<double>.One);
@@ -105,7 +105,7 @@ public readonly struct V4Memory : ILaneMemory<V4>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Sum(V4 x) => Sum(x.V);
+    public static double Sum(F64x4 x) => Sum(x.V);
 
     /// <summary>(x₀ + x₁) + (x₂ + x₃).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -4,12 +4,12 @@ using EosSweep.Kernels.Numerics;
 
 namespace EosSweep.Kernels.Simd;
 
-/// <summary><see cref="SimdGroupDriver{TModel, T, TW}"/> closed over one group model at <typeparamref name="T"/> lanes.</summary>
-/// <typeparam name="TModel">The group model.</typeparam>
+/// <summary><see cref="SimdStatefulDriver{TModel, T, TW}"/> closed over one stateful model at <typeparamref name="T"/> lanes.</summary>
+/// <typeparam name="TModel">The stateful model.</typeparam>
 /// <typeparam name="T">The lane number type.</typeparam>
 /// <typeparam name="TW">Double lanes of the same width (bookkeeping).</typeparam>
-public sealed class SimdGroupKernel<TModel, T, TW> : ISimdKernel
-    where TModel : struct, ISimdGroupModel<TModel, T, TW>
+public sealed class SimdStatefulKernel<TModel, T, TW> : ISimdKernel
+    where TModel : struct, ISimdStatefulModel<TModel, T, TW>
     where T : struct, ISimdReal<T, TW>
     where TW : struct, ILanes<TW>
 {
@@ -25,5 +25,5 @@ public sealed class SimdGroupKernel<TModel, T, TW> : ISimdKernel
 
     /// <inheritdoc/>
     public void Run(HostGrid grid, Models.ModelData data, KernelArgs args, ResultBatch batch, int from, int to) =>
-        SimdGroupDriver<TModel, T, TW>.Run(grid, data, args, batch, from, to);
+        SimdStatefulDriver<TModel, T, TW>.Run(grid, data, args, batch, from, to);
 }

@@ -5,16 +5,16 @@ namespace EosSweep.Kernels.Simd;
 
 /// <summary>
 /// A model on the CPU SIMD path whose lanes keep state outside the struct (per-trajectory memory too large for
-/// registers, such as the mlp network's parameters) and that reads shared data and writes extra columns: a group of
-/// <typeparamref name="T"/> lanes, one trajectory per lane, driven by <see cref="SimdGroupDriver{TModel, T, TW}"/>.
+/// registers, such as the mlp network's parameters) and that reads shared data and writes extra columns: a set of
+/// <typeparamref name="T"/> lanes, one trajectory per lane, driven by <see cref="SimdStatefulDriver{TModel, T, TW}"/>.
 /// The model refills its own lanes (memory included) and finishes only the lanes asked, so lanes that start at
 /// different steps keep the scalar kernel's bits.
 /// </summary>
 /// <typeparam name="TSelf">The implementing struct.</typeparam>
 /// <typeparam name="T">The lane number type.</typeparam>
 /// <typeparam name="TW">Double lanes of the same width (bookkeeping).</typeparam>
-public interface ISimdGroupModel<TSelf, T, TW>
-    where TSelf : struct, ISimdGroupModel<TSelf, T, TW>
+public interface ISimdStatefulModel<TSelf, T, TW>
+    where TSelf : struct, ISimdStatefulModel<TSelf, T, TW>
     where T : struct, ISimdReal<T, TW>
     where TW : struct, ILanes<TW>
 {
@@ -27,7 +27,7 @@ public interface ISimdGroupModel<TSelf, T, TW>
     /// <summary>Whether the lanes can run <paramref name="spec"/> (else it runs on the kernel).</summary>
     static abstract bool Serves(Core.SweepSpec spec);
 
-    /// <summary>A group with no trajectory yet, reading <paramref name="data"/> (host-readable views).</summary>
+    /// <summary>A lane set with no trajectory yet, reading <paramref name="data"/> (host-readable views).</summary>
     static abstract TSelf Open(in ModelData data);
 
     /// <summary>The step size η per lane (what the stability ratio refers to).</summary>

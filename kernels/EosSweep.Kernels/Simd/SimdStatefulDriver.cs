@@ -7,24 +7,24 @@ using EosSweep.Kernels.Numerics;
 namespace EosSweep.Kernels.Simd;
 
 /// <summary>
-/// <see cref="SimdDriver{TModel, T, TW}"/>'s rules for an <see cref="ISimdGroupModel{TSelf, T, TW}"/>: one lane group
+/// <see cref="SimdDriver{TModel, T, TW}"/>'s rules for an <see cref="ISimdStatefulModel{TSelf, T, TW}"/>: one lane set
 /// per thread whose model keeps its lanes' memory and data itself, so the driver neither copies nor blends the model
 /// (a refill and a finish go through the model, lane-masked), and writes the model's extra columns. The per-step
 /// bookkeeping (running min and max, diverged, converged, out of steps) and the rows are the scalar driver's,
 /// lane by lane, as in SimdDriver.
 /// </summary>
-/// <typeparam name="TModel">The group model.</typeparam>
+/// <typeparam name="TModel">The stateful model.</typeparam>
 /// <typeparam name="T">The lane number type.</typeparam>
 /// <typeparam name="TW">Double lanes of the same width, for the bookkeeping.</typeparam>
-public sealed class SimdGroupDriver<TModel, T, TW>
-    where TModel : struct, ISimdGroupModel<TModel, T, TW>
+public sealed class SimdStatefulDriver<TModel, T, TW>
+    where TModel : struct, ISimdStatefulModel<TModel, T, TW>
     where T : struct, ISimdReal<T, TW>
     where TW : struct, ILanes<TW>
 {
     private readonly LaneFeed<T, TW> _feed;
     private readonly ulong[] _seeds = new ulong[T.Width];
 
-    private SimdGroupDriver(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to) =>
+    private SimdStatefulDriver(HostGrid grid, KernelArgs args, ResultBatch batch, int from, int to) =>
         _feed = new LaneFeed<T, TW>(grid, args, batch, from, to);
 
     /// <summary>Runs trajectories [args.Start + from, args.Start + to) of the batch, writing rows from .. to − 1.</summary>
@@ -41,8 +41,8 @@ public sealed class SimdGroupDriver<TModel, T, TW>
             return;
         }
 
-        var run = new SimdGroupDriver<TModel, T, TW>(grid, args, batch, from, to);
-        var g = new Group(T.Width) { Model = TModel.Open(data) };
+        var run = new SimdStatefulDriver<TModel, T, TW>(grid, args, batch, from, to);
+        var g = new LaneSet(T.Width) { Model = TModel.Open(data) };
         run.Refill(ref g, TW.C(1.0));
         var limits = new LaneLimits<TW>(args.Limits);
         while (TW.AnyNonZero(g.Book.Active))
@@ -52,9 +52,9 @@ public sealed class SimdGroupDriver<TModel, T, TW>
         }
     }
 
-    /// <summary>Steps the group until a lane finishes (one call per finished lane, not per step).</summary>
+    /// <summary>Steps the lane set until a lane finishes (one call per finished lane, not per step).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Advance(ref Group g, in LaneLimits<TW> limits, out TW done, out TW finite, out TW converged)
+    private static void Advance(ref LaneSet g, in LaneLimits<TW> limits, out TW done, out TW finite, out TW converged)
     {
         TW d, f, c;
         while (!g.Book.Track(g.Model.Step(), limits, out d, out f, out c))
@@ -67,7 +67,7 @@ public sealed class SimdGroupDriver<TModel, T, TW>
     }
 
     /// <summary>Writes the rows of the lanes in <paramref name="done"/> (final point, regime, extras) and refills them.</summary>
-    private void Finish(ref Group g, TW done, TW finite, TW converged)
+    private void Finish(ref LaneSet g, TW done, TW finite, TW converged)
     {
         var last = g.Model.Evaluate(done);
         var batch = _feed.Batch;
@@ -94,7 +94,7 @@ public sealed class SimdGroupDriver<TModel, T, TW>
     }
 
     /// <summary>Starts the next trajectories in the free lanes of <paramref name="mask"/>; lanes with nothing left stay inactive.</summary>
-    private void Refill(ref Group g, TW mask)
+    private void Refill(ref LaneSet g, TW mask)
     {
         if (!_feed.Claim(ref g.Book, mask))
         {
@@ -111,8 +111,8 @@ public sealed class SimdGroupDriver<TModel, T, TW>
         g.Book.Start(_feed.Flags, g.Model.StepSize, _feed.Args.Limits, _feed.Budgets);
     }
 
-    /// <summary>The group model and its lanes' bookkeeping.</summary>
-    private struct Group(int width)
+    /// <summary>The stateful model and its lanes' bookkeeping.</summary>
+    private struct LaneSet(int width)
     {
         public TModel Model;
         public LaneLedger<T, TW> Book = new(width);
