@@ -98,11 +98,6 @@ public sealed class DataSetReader
             : throw new SweepInputException($"'{dir}' holds no EosSweep data set (no {DataSetLayout.SweepFile})");
     }
 
-    /// <summary>The spec a data set in <paramref name="dir"/> was started with (its <c>sweep.json</c>), or null
-    /// where the directory holds none: what <c>run --resume</c> continues when no flag restates the sweep.</summary>
-    /// <exception cref="SweepInputException">sweep.json exists but is unreadable or malformed.</exception>
-    public static SweepSettings? StoredSpec(string dir) => StoredSweep(dir)?.Spec;
-
     /// <summary>The <c>sweep.json</c> of a data set in <paramref name="dir"/>, or null where the directory holds none.</summary>
     /// <exception cref="SweepInputException">sweep.json exists but is unreadable, malformed or of a newer format.</exception>
     public static SweepFile? StoredSweep(string dir)

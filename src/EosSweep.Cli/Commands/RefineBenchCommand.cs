@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EosSweep.Benchmarks;
 using EosSweep.Core;
 using EosSweep.Engine;
 

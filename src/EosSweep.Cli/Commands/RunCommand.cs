@@ -4,7 +4,6 @@ using EosSweep.Core;
 using EosSweep.Core.Grid;
 using EosSweep.Core.Resources;
 using EosSweep.Engine;
-using EosSweep.Storage;
 
 namespace EosSweep.Cli.Commands;
 
@@ -132,17 +131,13 @@ public static class RunCommand
                 throw new SweepInputException("--overwrite and --resume contradict each other: --overwrite discards the data set that --resume continues");
             }
 
-            var storedPlan = pr.GetValue(resume) && outDir is not null ? RefinePlanFile.TryRead(outDir) : null;
-            if (storedPlan is not null)
+            var stored = pr.GetValue(resume) && outDir is not null
+                ? SweepPipeline.Stored(outDir) ?? throw new SweepInputException($"--resume: '{outDir}' holds no data set to resume; run without --resume to start it")
+                : null;
+            if (stored is not null && outDir is not null)
             {
-                layered = layered.Over(storedPlan.Spec);
-            }
-            else if (pr.GetValue(resume) && outDir is not null)
-            {
-                var stored = DataSetReader.StoredSweep(outDir)
-                    ?? throw new SweepInputException($"--resume: '{outDir}' holds no data set to resume; run without --resume to start it");
                 layered = layered.Over(stored.Spec);
-                RequireLoadedModel(layered.Model, stored, outDir);
+                SweepPipeline.RequireLoadedModel(layered.Model, stored, outDir);
             }
 
             var resolved = SpecResolver.Resolve(layered, ModelCatalog.All);
@@ -155,16 +150,16 @@ public static class RunCommand
             }
 
             var dir = outDir ?? Path.Combine("runs", resolved.Model);
-            int parts = OptionText.Int(pr.GetValue(rowsPerPart), "--rows-per-part") ?? DataSetWriterOptions.DefaultRowsPerPart;
+            int parts = OptionText.Int(pr.GetValue(rowsPerPart), "--rows-per-part") ?? RunTarget.DefaultRowsPerPart;
             if (parts < 1)
             {
                 throw new SweepInputException($"--rows-per-part must be >= 1, got {parts}");
             }
 
-            int? levels = OptionText.Int(pr.GetValue(refine), "--refine") ?? storedPlan?.Levels;
+            int? levels = OptionText.Int(pr.GetValue(refine), "--refine") ?? stored?.RefineLevels;
             if (levels is { } l)
             {
-                int refineBy = OptionText.Int(pr.GetValue(refineMargin), "--refine-margin") ?? storedPlan?.Margin ?? RefinedRun.DefaultMargin;
+                int refineBy = OptionText.Int(pr.GetValue(refineMargin), "--refine-margin") ?? stored?.RefineMargin ?? RefinedRun.DefaultMargin;
                 if (pr.GetValue(shard) is not null || resolved.Trace is not null)
                 {
                     throw new SweepInputException("--refine runs in one process without traces; drop --shard and --trace");
@@ -197,105 +192,31 @@ public static class RunCommand
         return cmd;
     }
 
-    /// <summary>Refuses to resume a data set whose model is not loaded, naming its assembly: reading needs only
-    /// sweep.json, computing needs the model's code.</summary>
-    private static void RequireLoadedModel(string? model, SweepFile stored, string dir)
-    {
-        if (model is null || ModelCatalog.All.Any(m => string.Equals(m.Name, model.Trim(), StringComparison.OrdinalIgnoreCase))
-            || !string.Equals(model.Trim(), stored.Spec.Model, StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        var assembly = stored.Model is { Assembly.Length: > 0 } m ? $"{m.Assembly}.dll" : "FILE.dll";
-        throw new SweepInputException(
-            $"--resume: '{dir}' holds a sweep of model '{stored.Spec.Model}', which is not loaded; computing the rest needs its code: add --model-assembly {assembly} (status, query and summarize read it without)");
-    }
-
-    /// <summary>Runs a resolved sweep into <paramref name="dir"/>: a new data set, or the rest of the one there (the
-    /// accelerator is opened before the directory is touched).</summary>
+    /// <summary>Runs a resolved sweep into <paramref name="dir"/> through <see cref="SweepPipeline.RunAsync"/>,
+    /// printing what it does: a new data set, or the rest of the one there.</summary>
     /// <returns>The outcome (null when nothing was left to compute) and whether the whole data set is complete.</returns>
     public static async Task<(SweepOutcome? Outcome, bool Complete)> RunAsync(
         SweepSpec spec, string dir, RunTarget target, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        // The footprint is checked before the kernel compiles or the directory is touched; it is printed once the
-        // directory is accepted, so a refused run (for whatever reason) prints exactly one line.
-        RunFootprint? estimate = null;
-        using var session = SweepSession.Open(spec, footprint =>
-        {
-            ResourceCheck.Verify(footprint, dir);
-            estimate = footprint;
-        }, rows: target.Shard.Range(spec.Grid.Count).Count);
-        var runInfo = new Dictionary<string, string>
-        {
-            ["accelerator"] = session.AcceleratorName,
-            ["accelerator_kind"] = session.AcceleratorKind,
-            ["precision"] = SpecResolver.Name(spec.Precision),
-            ["batch"] = session.Batch.ToString(CultureInfo.InvariantCulture),
-        };
-        var model = ModelCatalog.Find(spec.Model);
-        var options = new DataSetWriterOptions
-        {
-            RowsPerPart = target.RowsPerPart,
-            Batch = session.Batch,
-            Shard = target.Shard,
-            ResumeOnly = target.Resume,
-        };
-        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, target.Overwrite, options);
+        var r = await SweepPipeline.RunAsync(spec, dir, target, new RunReport(stdout, stderr), ct).ConfigureAwait(false);
         var inv = CultureInfo.InvariantCulture;
-        var shardText = target.Shard.Count > 1 ? $"shard {target.Shard} ({writer.ShardRange}) of " : string.Empty;
-        foreach (var line in writer.Repairs.Concat(writer.Notes))
+        var shardText = RunReport.ShardText(r.Shard, r.ShardRange);
+        if (r.Outcome is not { } outcome)
         {
-            stderr.WriteLine($"eos-sweep: {line}");
+            stdout.WriteLine(r.DataSetComplete
+                ? string.Create(inv, $"{shardText}{dir} already complete: {r.Total:N0} trajectories; nothing to do")
+                : string.Create(inv, $"{shardText}{dir} already complete; the data set has {r.DataSetDone:N0} of {r.Total:N0} trajectories (other shards still missing)"));
+            return (null, r.DataSetComplete);
         }
 
-        if (writer.AlreadyComplete)
-        {
-            stdout.WriteLine(writer.DataSetComplete
-                ? string.Create(inv, $"{shardText}{dir} already complete: {spec.Grid.Count:N0} trajectories; nothing to do")
-                : string.Create(inv, $"{shardText}{dir} already complete; the data set has {writer.DataSetDone:N0} of {spec.Grid.Count:N0} trajectories (other shards still missing)"));
-            return (null, writer.DataSetComplete);
-        }
-
-        if (writer.Resumed && writer.DoneBefore > 0)
-        {
-            stderr.WriteLine(string.Create(inv,
-                $"eos-sweep: resuming {shardText}{dir}: {writer.DoneBefore:N0} of {writer.ShardRange.Count:N0} trajectories already done, computing {writer.PendingRows:N0} in {writer.Pending.Count:N0} part(s)"));
-        }
-
-        var traceWriter = spec.Trace is null ? null : TraceWriter.Create(dir, model, spec, writer.Pending);
-        if (estimate is not null)
-        {
-            stderr.WriteLine($"eos-sweep: {estimate.Summary()}");
-        }
-
-        stderr.WriteLine(string.Create(inv,
-            $"eos-sweep: {spec.Model}/{Core.Models.LossInfo.Of(spec.Loss).Name}, {writer.PendingRows:N0} trajectories × ≤{spec.Steps:N0} steps on {session.AcceleratorKind} ({session.AcceleratorName}), batch {session.Batch:N0} → {shardText}{dir}"));
-        Func<IProgress<SweepProgress>, Task<SweepOutcome>> work = progress =>
-            session.RunAsync(
-                writer.Pending,
-                async (b, token) =>
-                {
-                    await writer.WriteAsync(b, token).ConfigureAwait(false);
-                    if (traceWriter is not null && b.Traces is { } t)
-                    {
-                        await traceWriter.WriteAsync(t, new IndexRange(b.Start, b.Start + b.Count), token).ConfigureAwait(false);
-                    }
-                },
-                progress,
-                ct);
-        var outcome = ProgressDisplay.Interactive(stdout)
-            ? await ProgressDisplay.WithBarAsync("trajectories", writer.PendingRows, work).ConfigureAwait(false)
-            : await work(new ProgressDisplay(stderr)).ConfigureAwait(false);
-        await writer.CompleteAsync().ConfigureAwait(false);
         stderr.WriteLine(ResourceSummary(outcome));
-        if (!writer.DataSetComplete)
+        if (!r.DataSetComplete)
         {
             stdout.WriteLine(string.Create(inv,
-                $"{shardText}{dir} complete; the data set has {writer.DataSetDone:N0} of {spec.Grid.Count:N0} trajectories ('eos-sweep status {dir}' shows the rest)"));
+                $"{shardText}{dir} complete; the data set has {r.DataSetDone:N0} of {r.Total:N0} trajectories ('eos-sweep status {dir}' shows the rest)"));
         }
 
-        return (outcome, writer.DataSetComplete);
+        return (outcome, r.DataSetComplete);
     }
 
     /// <summary>Peak RSS, rows written per second, and how much of the wall time compute waited on writing.</summary>

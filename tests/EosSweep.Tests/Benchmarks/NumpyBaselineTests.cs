@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EosSweep.Benchmarks;
 using EosSweep.Core;
 using EosSweep.Engine;
 using EosSweep.Tests.Engine;

@@ -1,3 +1,4 @@
+using EosSweep.Benchmarks;
 using EosSweep.Core.Models;
 using EosSweep.Engine;
 using EosSweep.Kernels.Losses;

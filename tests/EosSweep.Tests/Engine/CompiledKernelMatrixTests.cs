@@ -1,3 +1,4 @@
+using EosSweep.Benchmarks;
 using EosSweep.Core;
 using EosSweep.Core.Models;
 using EosSweep.Core.Results;

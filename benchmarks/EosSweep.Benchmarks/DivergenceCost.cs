@@ -1,4 +1,4 @@
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// One engine on the divergence pair: two grids of the same size and step budget, one mostly diverged and one

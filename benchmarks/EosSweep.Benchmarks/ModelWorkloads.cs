@@ -1,7 +1,7 @@
 using System.Globalization;
 using EosSweep.Core;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// The η × initial-value grids the bench and the backend check run per built-in model: each spans the model's

@@ -3,8 +3,9 @@ using System.Globalization;
 using EosSweep.Core;
 using EosSweep.Core.Refine;
 using EosSweep.Core.Results;
+using EosSweep.Engine;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// An adaptively refined sweep against the dense run of its finest grid, in memory: an xy sweep (logistic loss,

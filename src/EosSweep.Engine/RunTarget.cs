@@ -1,11 +1,14 @@
 using EosSweep.Core.Grid;
 using EosSweep.Storage;
 
-namespace EosSweep.Cli.Commands;
+namespace EosSweep.Engine;
 
-/// <summary>Where and how <c>run</c> writes: the directory rules and the slice of the grid.</summary>
+/// <summary>Where and how a dense sweep writes: the directory rules and the slice of the grid.</summary>
 public sealed record RunTarget
 {
+    /// <summary>Rows per part file unless the run says otherwise.</summary>
+    public const int DefaultRowsPerPart = DataSetWriterOptions.DefaultRowsPerPart;
+
     /// <summary>Replace a data set already in the directory.</summary>
     public bool Overwrite { get; init; }
 
@@ -16,5 +19,5 @@ public sealed record RunTarget
     public Shard Shard { get; init; } = Shard.Whole;
 
     /// <summary>Rows per part file.</summary>
-    public int RowsPerPart { get; init; } = DataSetWriterOptions.DefaultRowsPerPart;
+    public int RowsPerPart { get; init; } = DefaultRowsPerPart;
 }

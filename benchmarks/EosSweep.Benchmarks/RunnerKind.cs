@@ -1,4 +1,4 @@
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>What a benchmark runner is, for the bench's ratios: engines are compared with every baseline.</summary>
 public enum RunnerKind

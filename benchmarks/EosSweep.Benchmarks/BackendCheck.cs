@@ -1,8 +1,9 @@
 using EosSweep.Core;
 using EosSweep.Core.Models;
 using EosSweep.Core.Results;
+using EosSweep.Engine;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// Runs the same sweeps on two accelerators and compares every row: a GPU against the CPU reference

@@ -1,6 +1,6 @@
 using EosSweep.Core;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>Every runner on one workload, its floor, and what was skipped and why.</summary>
 /// <param name="Workload">Model, loss, precision and non-default options, e.g. <c>xy/logistic/f64</c>.</param>

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using EosSweep.Core;
 using EosSweep.Core.Models;
 using EosSweep.Core.Results;
+using EosSweep.Engine;
 using EosSweep.Kernels.Execution;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// Trajectory-steps per second (TSPS) of every engine — the ILGPU accelerators present and the CPU SIMD path —

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EosSweep.Core;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// The numpy-vectorised sweep a CPU user writes instead (benchmarks/numpy_sweep.py, embedded in this
@@ -11,7 +11,7 @@ namespace EosSweep.Engine;
 /// </summary>
 public static class NumpyBaseline
 {
-    private const string ResourceName = "EosSweep.Engine.numpy_sweep.py";
+    private const string ResourceName = "EosSweep.Benchmarks.numpy_sweep.py";
 
     /// <summary>What one numpy run reported.</summary>
     /// <param name="Trajectories">Trajectories swept.</param>

@@ -1,4 +1,4 @@
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>One workload of <see cref="BackendCheck"/>: the tested accelerator against the reference, row by row.</summary>
 /// <param name="Workload">Model/loss/precision name.</param>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EosSweep.Core;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// This machine's measured fused-multiply-add peak: a tight loop of independent vector FMAs (c = c·a + b) on

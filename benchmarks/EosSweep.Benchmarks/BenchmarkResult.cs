@@ -1,4 +1,4 @@
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>One measured runner on one workload.</summary>
 /// <param name="Workload">Model, loss and precision.</param>

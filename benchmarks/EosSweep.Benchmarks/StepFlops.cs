@@ -1,6 +1,6 @@
 using EosSweep.Core.Models;
 
-namespace EosSweep.Engine;
+namespace EosSweep.Benchmarks;
 
 /// <summary>
 /// Floating-point operations of one GD step, the numerator of the bench's floor (peak flops/s ÷ flops per step).
