@@ -45,6 +45,7 @@ public sealed class DataSetWriter : IAsyncDisposable
     private readonly Dictionary<long, int> _pendingByStart = [];
     private readonly bool[] _written;
     private readonly FileStream _lock;
+    private readonly IWriteObserver? _observer;
 
     private int _capacity;
     private long[] _trajIds = [];
@@ -80,6 +81,7 @@ public sealed class DataSetWriter : IAsyncDisposable
         _spec = spec;
         _schema = schema;
         _options = options.ToParquetOptions();
+        _observer = options.Observer;
         _metadata = metadata;
         _runInfo = runInfo;
         _lossName = LossInfo.Of(spec.Loss).Name;
@@ -488,7 +490,7 @@ public sealed class DataSetWriter : IAsyncDisposable
             throw;
         }
 
-        FaultInjection.Reach("row-group");
+        _observer?.Reached(WritePoint.RowGroup);
         _partNext = batch.Start + n;
         RowsWritten += n;
         if (_partNext == _pending[_open].End)
@@ -746,7 +748,7 @@ public sealed class DataSetWriter : IAsyncDisposable
             _stream = null;
             long bytes = stream.Length;
             await stream.DisposeAsync().ConfigureAwait(false);
-            FaultInjection.Reach("temp");
+            _observer?.Reached(WritePoint.Temp);
             record = new DataSetPart
             {
                 File = name,
@@ -758,7 +760,7 @@ public sealed class DataSetWriter : IAsyncDisposable
             };
             File.Move(_tempPath, Path.Combine(Directory, name), overwrite: true);
             DirectorySync.Flush(Directory);
-            FaultInjection.Reach("rename");
+            _observer?.Reached(WritePoint.Rename);
         }
         catch
         {
@@ -770,7 +772,7 @@ public sealed class DataSetWriter : IAsyncDisposable
         _open = -1;
         _parts.Add(record);
         WriteShardManifest();
-        FaultInjection.Reach("manifest");
+        _observer?.Reached(WritePoint.Manifest);
     }
 
     /// <summary>Drops the open part after a failed write or close: its footer may not be writable, so the
