@@ -243,7 +243,7 @@ public static class RunCommand
             ResumeOnly = target.Resume,
             Observer = target.Observer,
         };
-        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, target.Overwrite, options);
+        await using var writer = await DataSetWriter.CreateAsync(dir, spec, model, runInfo, target.Overwrite, options).ConfigureAwait(false);
         var inv = CultureInfo.InvariantCulture;
         var shardText = target.Shard.Count > 1 ? $"shard {target.Shard} ({writer.ShardRange}) of " : string.Empty;
         foreach (var line in writer.Repairs.Concat(writer.Notes))
