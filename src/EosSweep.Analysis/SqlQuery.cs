@@ -85,7 +85,7 @@ public static class SqlQuery
             return refined;
         }
 
-        var reader = DataSetReader.Open(dir);
+        var reader = DataSetReader.OpenAsync(dir).GetAwaiter().GetResult();
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();

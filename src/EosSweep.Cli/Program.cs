@@ -2,6 +2,7 @@ using System.CommandLine;
 using EosSweep.Cli.Commands;
 using EosSweep.Core;
 using EosSweep.Engine;
+using EosSweep.Storage;
 
 namespace EosSweep.Cli;
 
@@ -12,7 +13,11 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the command line with explicit output writers (used by the tests).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, observer: null);
+
+    /// <summary>Runs the command line with explicit output writers; <paramref name="observer"/> watches the data set
+    /// writer of <c>run</c> pass each point of its write protocol (the crash tests' host process kills itself there).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IWriteObserver? observer)
     {
         // User models must be known before the command tree is built: their axes and options become flags of `run`.
         IDisposable userModels;
@@ -27,7 +32,7 @@ public static class Program
 
         using (userModels)
         {
-            return RunCommands(args, stdout, stderr);
+            return RunCommands(args, stdout, stderr, observer);
         }
     }
 
@@ -58,7 +63,7 @@ public static class Program
         }
     }
 
-    private static int RunCommands(string[] args, TextWriter stdout, TextWriter stderr)
+    private static int RunCommands(string[] args, TextWriter stdout, TextWriter stderr, IWriteObserver? observer)
     {
         var modelAssembly = new Option<string[]>("--model-assembly")
         {
@@ -70,7 +75,7 @@ public static class Program
         };
         var root = new RootCommand("eos-sweep: gradient-descent sweeps at the edge of stability, on ILGPU, to Parquet")
         {
-            RunCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr, observer),
             SummarizeCommand.Create(stdout, stderr),
             DevicesCommand.Create(stdout, stderr),
             ModelsCommand.Create(stdout, stderr),

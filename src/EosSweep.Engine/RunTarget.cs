@@ -20,4 +20,7 @@ public sealed record RunTarget
 
     /// <summary>Rows per part file.</summary>
     public int RowsPerPart { get; init; } = DefaultRowsPerPart;
+
+    /// <summary>Watches the data set writer pass each point of its write protocol (null: nobody).</summary>
+    public IWriteObserver? Observer { get; init; }
 }

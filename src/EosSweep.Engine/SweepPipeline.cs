@@ -83,8 +83,9 @@ public static class SweepPipeline
             Batch = session.Batch,
             Shard = target.Shard,
             ResumeOnly = target.Resume,
+            Observer = target.Observer,
         };
-        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, target.Overwrite, options);
+        await using var writer = await DataSetWriter.CreateAsync(dir, spec, model, runInfo, target.Overwrite, options).ConfigureAwait(false);
         foreach (var line in writer.Repairs.Concat(writer.Notes))
         {
             observer.Note(line);

@@ -11,7 +11,7 @@ namespace EosSweep.Storage;
 /// metadata, and selected columns into a <see cref="ResultTable"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="Open"/> checks everything it can before any column is read: the directory, <c>sweep.json</c>,
+/// <see cref="OpenAsync"/> checks everything it can before any column is read: the directory, <c>sweep.json</c>,
 /// <c>_manifest.json</c>, and every part (size, footer, rows, traj_ids against its name and manifest), so a damaged
 /// data set fails early with one line that names the file and what is wrong.
 /// </remarks>
@@ -110,12 +110,10 @@ public sealed class DataSetReader
     /// <param name="dir">The data set directory.</param>
     /// <param name="allowIncomplete">Accept a data set without <c>_manifest.json</c> (a sweep that stopped or
     /// is still running) and read the parts present; otherwise such a data set is refused.</param>
-    /// <exception cref="SweepInputException">The directory, its sweep.json, its manifest or a part is missing or
-    /// unreadable, or the data set is incomplete and <paramref name="allowIncomplete"/> is false.</exception>
-    public static DataSetReader Open(string dir, bool allowIncomplete = false) =>
-        Task.Run(() => OpenAsync(dir, allowIncomplete)).GetAwaiter().GetResult();
-
-    /// <summary>Opens a data set; see <see cref="Open"/>.</summary>
+    /// <param name="ct">Cancels the checks.</param>
+    /// <exception cref="SweepInputException">The directory, its sweep.json or its manifest is missing or unreadable.</exception>
+    /// <exception cref="DamagedDataSetException">A part is missing or damaged.</exception>
+    /// <exception cref="IncompleteDataSetException">The data set is incomplete and <paramref name="allowIncomplete"/> is false.</exception>
     public static async Task<DataSetReader> OpenAsync(string dir, bool allowIncomplete = false, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dir);
@@ -174,9 +172,7 @@ public sealed class DataSetReader
 
             if (!allowIncomplete)
             {
-                var inv = System.Globalization.CultureInfo.InvariantCulture;
-                throw new SweepInputException(string.Create(inv,
-                    $"data set '{dir}' is incomplete: {inventory.Done:N0} of {sweep.Trajectories:N0} trajectories are done (missing {DataSetInventory.Format(inventory.Missing, 3)}); the sweep stopped or is still running; 'eos-sweep status {dir}' shows each shard, --allow-incomplete uses the part files there"));
+                throw new IncompleteDataSetException(dir, inventory.Done, sweep.Trajectories, inventory.Missing);
             }
 
             foreach (var part in inventory.Parts)
@@ -191,9 +187,7 @@ public sealed class DataSetReader
         return new DataSetReader(dir, sweep, complete, parts, metadata, columns);
     }
 
-    /// <summary>The one-line error for a damaged part, with what repairs it.</summary>
-    private static SweepInputException Damaged(string dir, DamagedPart part) =>
-        new($"{part.Describe(dir)}; 'eos-sweep status {dir}' lists all damage, and running the same 'eos-sweep run' again (or with --resume) recomputes it");
+    private static DamagedDataSetException Damaged(string dir, DamagedPart part) => new(dir, part);
 
     /// <summary>The key-value metadata of a part (spec, engine version, run information).</summary>
     /// <param name="partFile">The part's file name or full path.</param>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EosSweep.Core;
 using EosSweep.Core.Grid;
 using EosSweep.Core.Models;
@@ -14,16 +13,12 @@ namespace EosSweep.Storage;
 /// <c>_manifest.json</c> last, once the parts of all shards cover the grid (<see cref="CompleteAsync"/>).
 /// </summary>
 /// <remarks>
-/// <para>Crash safety: a part is written under a hidden temporary name, flushed to disk, renamed into place and the
-/// directory flushed; only then is the shard manifest rewritten (temporary name, flush, rename). A process killed at
-/// any moment leaves every visible part whole. <see cref="Create"/> on a directory that already holds this sweep
-/// checks every part (footer, rows, traj_ids against its name, size and SHA-256 against its manifest), moves damaged
-/// ones aside (<c>….parquet.damaged</c>), and plans only the missing trajectories of its shard:
-/// <see cref="Pending"/>. Each trajectory depends only on its index, so the resumed data set equals an uninterrupted
-/// run bit for bit.</para>
-/// <para>Shards (<see cref="DataSetWriterOptions.Shard"/>) write into one directory at once: each holds a lock on
-/// its own shard, writes only parts inside its block and only its own manifest; <c>sweep.json</c> is created once,
-/// identically; whichever shard finds the union complete writes <c>_manifest.json</c>, with the same content.</para>
+/// <para>This type routes batches into parts; each other concern has its own type: the directory rules and the
+/// sweep's identity (<see cref="DataSetDirectory"/>), what a resume repairs and still has to write
+/// (<see cref="ResumePlan"/>), the columns (<see cref="ResultRowEncoder"/>), the crash-safe commit of a part
+/// (<see cref="PartWriter"/>: temporary name, flush, rename, directory flush, only then the shard manifest) and the
+/// shards' manifests (<see cref="ShardCoordinator"/>). A process killed at any moment leaves every visible part whole,
+/// and the resumed data set equals an uninterrupted run bit for bit.</para>
 /// <para>Parts hold <see cref="DataSetWriterOptions.RowsPerPart"/> rows rounded up to whole batches; batches must
 /// arrive part by part, in order within a part. Memory is the column buffers of the largest batch.</para>
 /// <para>Disposing without <see cref="CompleteAsync"/> (a cancelled or failed run) keeps the open part, under the
@@ -32,32 +27,18 @@ namespace EosSweep.Storage;
 public sealed class DataSetWriter : IAsyncDisposable
 {
     private readonly SweepSpec _spec;
-    private readonly ResultSchema _schema;
     private readonly ParquetOptions _options;
     private readonly Dictionary<string, string> _metadata;
-    private readonly IReadOnlyDictionary<string, string> _runInfo;
-    private readonly string[] _regimeNames;
-    private readonly string _lossName;
-    private readonly double[][] _axisValues;
-    private readonly long[][] _axisIntegers;
-    private readonly List<DataSetPart> _parts;
+    private readonly ResultRowEncoder _encoder;
+    private readonly ShardCoordinator _shards;
     private readonly IReadOnlyList<IndexRange> _pending;
     private readonly Dictionary<long, int> _pendingByStart = [];
     private readonly bool[] _written;
     private readonly FileStream _lock;
+    private readonly IWriteObserver? _observer;
 
-    private int _capacity;
     private long[] _trajIds = [];
-    private string[] _models = [];
-    private string[] _losses = [];
-    private string[] _regimes = [];
-    private bool[] _diverged = [];
-    private readonly double[][] _axisDoubleBuffers;
-    private readonly long[][] _axisLongBuffers;
-
-    private FileStream? _stream;
-    private ParquetWriter? _writer;
-    private string _tempPath = string.Empty;
+    private PartWriter? _part;
     private int _open = -1;
     private long _partNext;
 
@@ -70,64 +51,25 @@ public sealed class DataSetWriter : IAsyncDisposable
         SweepSpec spec,
         ResultSchema schema,
         Dictionary<string, string> metadata,
-        IReadOnlyDictionary<string, string> runInfo,
         DataSetWriterOptions options,
         FileStream shardLock,
-        List<DataSetPart> parts,
+        ShardCoordinator shards,
         IReadOnlyList<IndexRange> pending)
     {
         Directory = dir;
+        Schema = schema;
         _spec = spec;
-        _schema = schema;
         _options = options.ToParquetOptions();
+        _observer = options.Observer;
         _metadata = metadata;
-        _runInfo = runInfo;
-        _lossName = LossInfo.Of(spec.Loss).Name;
+        _encoder = new ResultRowEncoder(schema, spec.Loss);
         _lock = shardLock;
-        _parts = parts;
+        _shards = shards;
         _pending = pending;
         _written = new bool[pending.Count];
         for (int i = 0; i < pending.Count; i++)
         {
             _pendingByStart[pending[i].Start] = i;
-        }
-
-        Shard = options.Shard;
-        ShardRange = options.Shard.Range(spec.Grid.Count);
-
-        var all = RegimeRules.All;
-        _regimeNames = new string[all.Count];
-        for (int i = 0; i < all.Count; i++)
-        {
-            _regimeNames[(int)all[i]] = RegimeRules.Name(all[i]);
-        }
-
-        int axes = spec.Axes.Count;
-        _axisValues = new double[axes][];
-        _axisIntegers = new long[axes][];
-        _axisDoubleBuffers = new double[axes][];
-        _axisLongBuffers = new long[axes][];
-        for (int k = 0; k < axes; k++)
-        {
-            var values = spec.Axes[k].Values;
-            _axisValues[k] = new double[values.Count];
-            _axisIntegers[k] = [];
-            for (int j = 0; j < values.Count; j++)
-            {
-                _axisValues[k][j] = values[j];
-            }
-
-            if (schema.Model.Axes[k].Integer)
-            {
-                _axisIntegers[k] = new long[values.Count];
-                for (int j = 0; j < values.Count; j++)
-                {
-                    _axisIntegers[k][j] = (long)values[j];
-                }
-            }
-
-            _axisDoubleBuffers[k] = [];
-            _axisLongBuffers[k] = [];
         }
     }
 
@@ -135,19 +77,19 @@ public sealed class DataSetWriter : IAsyncDisposable
     public string Directory { get; }
 
     /// <summary>The columns written.</summary>
-    public ResultSchema Schema => _schema;
+    public ResultSchema Schema { get; }
 
     /// <summary>The shard this writer fills.</summary>
-    public Shard Shard { get; }
+    public Shard Shard => _shards.Shard;
 
     /// <summary>The shard's block of trajectories.</summary>
-    public IndexRange ShardRange { get; }
+    public IndexRange ShardRange => _shards.Range;
 
     /// <summary>Rows written by this writer so far (closed and open parts).</summary>
     public long RowsWritten { get; private set; }
 
     /// <summary>The shard's closed parts, found and written, by first trajectory.</summary>
-    public IReadOnlyList<DataSetPart> Parts => _parts;
+    public IReadOnlyList<DataSetPart> Parts => _shards.Parts;
 
     /// <summary>The parts still to write, in order: every trajectory of the shard not in a sound part. Feed the
     /// engine these ranges; each is one part file.</summary>
@@ -172,10 +114,10 @@ public sealed class DataSetWriter : IAsyncDisposable
     public IReadOnlyList<string> Notes { get; private init; } = [];
 
     /// <summary>Whether <c>_manifest.json</c> is in place: every shard's parts cover the grid.</summary>
-    public bool DataSetComplete { get; private set; }
+    public bool DataSetComplete => _shards.DataSetComplete;
 
     /// <summary>Trajectories done over all shards, as of the last check (creation or <see cref="CompleteAsync"/>).</summary>
-    public long DataSetDone { get; private set; }
+    public long DataSetDone => _shards.DataSetDone;
 
     /// <summary>
     /// Prepares <paramref name="dir"/> for this sweep: creates the data set (<c>sweep.json</c>), or, when the directory
@@ -188,11 +130,13 @@ public sealed class DataSetWriter : IAsyncDisposable
     /// <c>run</c> object, the shard manifest and, under the same keys, to every part file's key-value metadata.</param>
     /// <param name="overwrite">Replace a data set already in <paramref name="dir"/> (only its own files are
     /// deleted: <c>sweep.json</c>, manifests, parts, temporary files, <c>report/</c> and <c>traces/</c>).</param>
-    /// <param name="options">Part size, codec, shard; null takes the defaults.</param>
-    /// <exception cref="SweepInputException">The directory cannot be used (another sweep, a shard already running,
-    /// nothing to resume); the message says why in one line.</exception>
+    /// <param name="options">Part size, codec, shard, observer; null takes the defaults.</param>
+    /// <exception cref="DataSetException">The directory cannot take this sweep: <see cref="OutputIsFileException"/>,
+    /// <see cref="ForeignDirectoryException"/>, <see cref="OtherSweepException"/>, <see cref="NothingToResumeException"/>,
+    /// <see cref="OtherEngineException"/>, <see cref="WriterBusyException"/>.</exception>
+    /// <exception cref="SweepInputException">The directory cannot be read or written, or its sweep.json is of a newer format.</exception>
     /// <exception cref="ArgumentException">The spec does not belong to the model, or a run key is reserved.</exception>
-    public static DataSetWriter Create(
+    public static async Task<DataSetWriter> CreateAsync(
         string dir,
         SweepSpec spec,
         ModelInfo model,
@@ -205,27 +149,11 @@ public sealed class DataSetWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(runInfo);
         options ??= new DataSetWriterOptions();
-        if (options.RowsPerPart <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"RowsPerPart must be > 0, got {options.RowsPerPart}");
-        }
-
-        if (options.Batch <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"Batch must be > 0, got {options.Batch}");
-        }
-
-        if (options.Shard.Count < 1 || options.Shard.Index < 0 || options.Shard.Index >= options.Shard.Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"shard {options.Shard} is not K/N with 0 <= K < N");
-        }
-
-        CheckSpecMatchesModel(spec, model);
-
-        var specText = SpecJson.Write(spec);
+        CheckOptions(options);
+        DataSetDirectory.CheckSpecMatchesModel(spec, model);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [DataSetLayout.SpecKey] = specText,
+            [DataSetLayout.SpecKey] = SpecJson.Write(spec),
             [DataSetLayout.VersionKey] = DataSetLayout.EngineVersion,
         };
         foreach (var (key, value) in runInfo)
@@ -238,14 +166,13 @@ public sealed class DataSetWriter : IAsyncDisposable
 
         if (options.ResumeOnly && !Exists(dir))
         {
-            throw new SweepInputException($"--resume: '{dir}' holds no data set to resume; run without --resume to start it");
+            throw new NothingToResumeException(dir);
         }
 
         var schema = new ResultSchema(model);
         var settings = SpecJson.ToSettings(spec);
-        var identity = Identity(settings);
-        bool existing = PrepareDirectory(dir, identity, overwrite);
-
+        var identity = DataSetDirectory.Identity(settings);
+        bool existing = DataSetDirectory.Prepare(dir, identity, overwrite);
         if (!existing)
         {
             var sweep = new SweepFile
@@ -259,169 +186,53 @@ public sealed class DataSetWriter : IAsyncDisposable
                 Columns = schema.Columns,
                 Run = new Dictionary<string, string>(runInfo, StringComparer.Ordinal),
             };
-            var sweepPath = Path.Combine(dir, DataSetLayout.SweepFile);
-            try
-            {
-                // Shards started together race here: one creates the file, the others find it and compare.
-                existing = !AtomicFile.CreateNew(sweepPath, SpecJson.WriteObject(sweep) + "\n");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new SweepInputException($"cannot write '{sweepPath}': {e.Message}");
-            }
-
-            if (existing && Identity(SweepFile.Read(sweepPath).Spec) != identity)
-            {
-                throw new SweepInputException($"output directory '{dir}' holds a different sweep; use --overwrite or another --out");
-            }
+            existing = DataSetDirectory.CreateSweepFile(dir, sweep, identity);
         }
 
         if (existing)
         {
-            RefuseOtherEngine(dir, SweepFile.Read(Path.Combine(dir, DataSetLayout.SweepFile)).EngineVersion);
+            DataSetDirectory.RefuseOtherEngine(dir);
         }
 
-        var shardLock = Lock(dir, options.Shard);
+        var shard = options.Shard;
+        var shardLock = WriterLock.Take(dir, DataSetLayout.LockFile(shard), shard);
         try
         {
-            return Task.Run(() => PlanAsync(dir, spec, schema, metadata, runInfo, options, shardLock, existing)).GetAwaiter().GetResult();
+            long total = spec.Grid.Count, partSize = PartSize(options);
+            var plan = existing
+                ? await ResumePlan.ScanAsync(dir, total, shard, partSize).ConfigureAwait(false)
+                : ResumePlan.Fresh(shard.Range(total), partSize);
+            var shards = new ShardCoordinator(dir, shard, total, runInfo, plan.Parts);
+            shards.Found(plan.HasManifest, plan.DataSetDone);
+            var writer = new DataSetWriter(dir, spec, schema, metadata, options, shardLock, shards, plan.Pending)
+            {
+                DoneBefore = plan.DoneBefore,
+                Resumed = existing,
+                AlreadyComplete = existing && plan.Pending.Count == 0,
+                Repairs = plan.Repairs,
+                Notes = plan.Notes,
+            };
+            if (!shards.ManifestIsCurrent(complete: plan.Pending.Count == 0))
+            {
+                shards.WriteManifest();
+            }
+
+            if (plan.Pending.Count == 0 && !plan.HasManifest)
+            {
+                shards.TryFinish();
+            }
+
+            return writer;
         }
         catch
         {
-            shardLock.Dispose();
+            await shardLock.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    /// <summary>The text two runs must share to write into one data set: the resolved spec without the settings that
-    /// never change a result (batch size, thread count).</summary>
-    internal static string Identity(SweepSettings settings) => SweepFile.Canonical(settings with { Batch = null, Threads = null });
-
-    /// <summary>
-    /// Refuses to continue a data set another engine version started: a trajectory's bits are promised only within one
-    /// engine version, so parts of two versions could disagree in the last bit without anyone seeing it. Reading such a
-    /// data set is not restricted (<see cref="DataSetLayout.EngineNote"/>).
-    /// </summary>
-    /// <exception cref="SweepInputException">The recorded engine version is not this one (or not recorded).</exception>
-    private static void RefuseOtherEngine(string dir, string recorded)
-    {
-        if (recorded != DataSetLayout.EngineVersion)
-        {
-            throw new SweepInputException(
-                $"'{dir}' was started by engine {DataSetLayout.Describe(recorded)} and this is engine {DataSetLayout.EngineVersion}: results are bit-identical only within one engine version, so resume it with engine {DataSetLayout.Describe(recorded)}, or start again with --overwrite");
-        }
-    }
-
     /// <summary>Whether <paramref name="dir"/> holds a data set (a <c>sweep.json</c>).</summary>
-    public static bool Exists(string dir) => File.Exists(Path.Combine(dir, DataSetLayout.SweepFile));
-
-    private static async Task<DataSetWriter> PlanAsync(
-        string dir,
-        SweepSpec spec,
-        ResultSchema schema,
-        Dictionary<string, string> metadata,
-        IReadOnlyDictionary<string, string> runInfo,
-        DataSetWriterOptions options,
-        FileStream shardLock,
-        bool existing)
-    {
-        long total = spec.Grid.Count;
-        var shard = options.Shard;
-        var block = shard.Range(total);
-        var repairs = new List<string>();
-        var notes = new List<string>();
-        var parts = new List<DataSetPart>();
-        IReadOnlyList<IndexRange> missing = block.IsEmpty ? [] : [block];
-        long doneBefore = 0, dataSetDone = 0;
-        bool hadManifest = false;
-        if (existing)
-        {
-            DeleteStaleTemps(dir, shard, block);
-            var inventory = await DataSetInventory.ScanAsync(dir, total, verifyHash: true).ConfigureAwait(false);
-            hadManifest = inventory.HasManifest;
-            foreach (var d in inventory.Damaged)
-            {
-                bool ours = d.Range is { } r ? r.Overlaps(block) : shard.Count == 1;
-                if (!ours)
-                {
-                    notes.Add($"{d.Describe(dir)} (outside shard {shard}: its own shard repairs it)");
-                    continue;
-                }
-
-                var path = Path.Combine(dir, d.File);
-                if (File.Exists(path))
-                {
-                    File.Move(path, path + DataSetLayout.DamagedSuffix, overwrite: true);
-                    repairs.Add($"{d.Describe(dir)}; moved it aside to '{d.File}{DataSetLayout.DamagedSuffix}', its trajectories {d.Range?.ToString() ?? string.Empty} are recomputed");
-                }
-                else
-                {
-                    repairs.Add($"{d.Describe(dir)}; its trajectories {d.Range?.ToString() ?? string.Empty} are recomputed");
-                }
-            }
-
-            foreach (var p in inventory.Parts)
-            {
-                if (block.Contains(p.FirstTrajId))
-                {
-                    parts.Add(p);
-                }
-            }
-
-            missing = inventory.MissingIn(block);
-            doneBefore = block.Count - IndexRange.Total(missing);
-            dataSetDone = inventory.Done;
-            if (hadManifest && !inventory.AllPresent)
-            {
-                File.Delete(Path.Combine(dir, DataSetLayout.ManifestFile));
-                DirectorySync.Flush(dir);
-                repairs.Add($"removed '{DataSetLayout.ManifestFile}': the data set is no longer complete");
-                hadManifest = false;
-            }
-        }
-
-        var pending = Cut(missing, PartSize(options));
-        var writer = new DataSetWriter(dir, spec, schema, metadata, runInfo, options, shardLock, parts, pending)
-        {
-            DoneBefore = doneBefore,
-            Resumed = existing,
-            AlreadyComplete = existing && pending.Count == 0,
-            Repairs = repairs,
-            Notes = notes,
-            DataSetComplete = hadManifest,
-            DataSetDone = dataSetDone,
-        };
-        if (!writer.ShardManifestIsCurrent())
-        {
-            writer.WriteShardManifest();
-        }
-
-        if (pending.Count == 0 && !hadManifest)
-        {
-            writer.TryFinish();
-        }
-
-        return writer;
-    }
-
-    /// <summary>Rows per part: the asked-for size rounded up to whole batches, so no batch is cut short.</summary>
-    private static long PartSize(DataSetWriterOptions options) =>
-        ((long)options.RowsPerPart + options.Batch - 1) / options.Batch * options.Batch;
-
-    /// <summary>Cuts each missing range into parts of <paramref name="size"/> rows from its start (the last one shorter).</summary>
-    private static List<IndexRange> Cut(IReadOnlyList<IndexRange> missing, long size)
-    {
-        var parts = new List<IndexRange>();
-        foreach (var r in missing)
-        {
-            for (long s = r.Start; s < r.End; s += size)
-            {
-                parts.Add(new IndexRange(s, Math.Min(r.End, s + size)));
-            }
-        }
-
-        return parts;
-    }
+    public static bool Exists(string dir) => DataSetDirectory.Exists(dir);
 
     /// <summary>
     /// Writes the filled rows of <paramref name="batch"/> as one row group. The batch must start a pending part or
@@ -443,42 +254,21 @@ public sealed class DataSetWriter : IAsyncDisposable
         }
 
         int part = PartOf(batch);
-        FillBuffers(batch);
+        var ids = FillIds(batch.Start, n);
+        var grid = _spec.Grid;
+        _encoder.Fill(ids.Span, batch.IntColumn(ResultLayout.RegimeColumn).Span, (k, values) =>
+            FillAxis(_spec.Axes[k].Values, grid.Stride(k), batch.Start, values));
         try
         {
-            if (_writer is null)
+            _part ??= await OpenPartAsync(part).ConfigureAwait(false);
+            using (var group = _part.CreateRowGroup())
             {
-                await OpenPartAsync(part).ConfigureAwait(false);
-            }
-
-            var writer = _writer ?? throw new InvalidOperationException("no part is open");
-            using (var group = writer.CreateRowGroup())
-            {
-                await group.WriteAsync<long>(_schema.TrajId, _trajIds.AsMemory(0, n)).ConfigureAwait(false);
-                await group.WriteAsync(_schema.ModelName, new ArraySegment<string>(_models, 0, n)).ConfigureAwait(false);
-                await group.WriteAsync(_schema.Loss, new ArraySegment<string>(_losses, 0, n)).ConfigureAwait(false);
-                for (int k = 0; k < _schema.AxisFields.Count; k++)
-                {
-                    var field = _schema.AxisFields[k];
-                    if (_axisIntegers[k].Length > 0)
-                    {
-                        await group.WriteAsync<long>(field, _axisLongBuffers[k].AsMemory(0, n)).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await group.WriteAsync<double>(field, _axisDoubleBuffers[k].AsMemory(0, n)).ConfigureAwait(false);
-                    }
-                }
-
-                for (int c = 0; c < _schema.DoubleFields.Count; c++)
-                {
-                    await group.WriteAsync<double>(_schema.DoubleFields[c], batch.DoubleColumn(c)).ConfigureAwait(false);
-                }
-
-                await group.WriteAsync<int>(_schema.Steps, batch.IntColumn(ResultLayout.StepsColumn)).ConfigureAwait(false);
-                await group.WriteAsync<bool>(_schema.Diverged, _diverged.AsMemory(0, n)).ConfigureAwait(false);
-                await group.WriteAsync<int>(_schema.DivergedStep, batch.IntColumn(ResultLayout.DivergedStepColumn)).ConfigureAwait(false);
-                await group.WriteAsync(_schema.Regime, new ArraySegment<string>(_regimes, 0, n)).ConfigureAwait(false);
+                await _encoder.WriteAsync(
+                    group,
+                    ids,
+                    batch.DoubleColumn,
+                    batch.IntColumn(ResultLayout.StepsColumn),
+                    batch.IntColumn(ResultLayout.DivergedStepColumn)).ConfigureAwait(false);
                 group.CompleteValidate();
             }
         }
@@ -488,7 +278,7 @@ public sealed class DataSetWriter : IAsyncDisposable
             throw;
         }
 
-        FaultInjection.Reach("row-group");
+        _observer?.Reached(WritePoint.RowGroup);
         _partNext = batch.Start + n;
         RowsWritten += n;
         if (_partNext == _pending[_open].End)
@@ -505,14 +295,14 @@ public sealed class DataSetWriter : IAsyncDisposable
     public Task CompleteAsync()
     {
         ThrowIfUnusable();
-        if (_writer is not null || Array.IndexOf(_written, false) >= 0)
+        if (_part is not null || Array.IndexOf(_written, false) >= 0)
         {
             throw new InvalidOperationException(
                 $"{_written.Count(w => !w)} of {_written.Length} pending parts were not written; the shard is not complete");
         }
 
-        WriteShardManifest();
-        TryFinish();
+        _shards.WriteManifest();
+        _shards.TryFinish();
         _completed = true;
         return Task.CompletedTask;
     }
@@ -531,7 +321,7 @@ public sealed class DataSetWriter : IAsyncDisposable
         _disposed = true;
         try
         {
-            if (_writer is not null && !_faulted && _partNext > _pending[_open].Start)
+            if (_part is { } open && !_faulted && _partNext > _pending[_open].Start)
             {
                 try
                 {
@@ -540,18 +330,43 @@ public sealed class DataSetWriter : IAsyncDisposable
                 }
                 catch
                 {
-                    await AbandonPartAsync().ConfigureAwait(false);
+                    await open.AbandonAsync().ConfigureAwait(false);
                     throw;
                 }
             }
 
-            await AbandonPartAsync().ConfigureAwait(false);
+            if (_part is not null)
+            {
+                await _part.AbandonAsync().ConfigureAwait(false);
+            }
         }
         finally
         {
             await _lock.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private static void CheckOptions(DataSetWriterOptions options)
+    {
+        if (options.RowsPerPart <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"RowsPerPart must be > 0, got {options.RowsPerPart}");
+        }
+
+        if (options.Batch <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Batch must be > 0, got {options.Batch}");
+        }
+
+        if (options.Shard.Count < 1 || options.Shard.Index < 0 || options.Shard.Index >= options.Shard.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"shard {options.Shard} is not K/N with 0 <= K < N");
+        }
+    }
+
+    /// <summary>Rows per part: the asked-for size rounded up to whole batches, so no batch is cut short.</summary>
+    private static long PartSize(DataSetWriterOptions options) =>
+        ((long)options.RowsPerPart + options.Batch - 1) / options.Batch * options.Batch;
 
     private void ThrowIfUnusable()
     {
@@ -596,18 +411,17 @@ public sealed class DataSetWriter : IAsyncDisposable
 
     private void CheckBatch(ResultBatch batch)
     {
-        if (batch.ParameterCount != _schema.Model.Parameters.Count)
+        var model = Schema.Model;
+        if (batch.ParameterCount != model.Parameters.Count)
         {
             throw new ArgumentException(
-                $"batch has {batch.ParameterCount} parameters, model '{_schema.Model.Name}' has {_schema.Model.Parameters.Count}",
-                nameof(batch));
+                $"batch has {batch.ParameterCount} parameters, model '{model.Name}' has {model.Parameters.Count}", nameof(batch));
         }
 
-        if (batch.ExtraCount != _schema.Model.ExtraColumns.Count)
+        if (batch.ExtraCount != model.ExtraColumns.Count)
         {
             throw new ArgumentException(
-                $"batch has {batch.ExtraCount} extra columns, model '{_schema.Model.Name}' has {_schema.Model.ExtraColumns.Count}",
-                nameof(batch));
+                $"batch has {batch.ExtraCount} extra columns, model '{model.Name}' has {model.ExtraColumns.Count}", nameof(batch));
         }
 
         if (batch.Count < 0 || batch.Count > batch.Capacity)
@@ -618,61 +432,34 @@ public sealed class DataSetWriter : IAsyncDisposable
         if (batch.Start < 0 || batch.Start > _spec.Grid.Count - batch.Count)
         {
             throw new ArgumentException(
-                $"batch rows {batch.Start}..{batch.Start + batch.Count - 1} are outside the grid of {_spec.Grid.Count}",
-                nameof(batch));
+                $"batch rows {batch.Start}..{batch.Start + batch.Count - 1} are outside the grid of {_spec.Grid.Count}", nameof(batch));
         }
     }
 
-    /// <summary>Fills the computed columns (ids, strings, axes, diverged) for the batch's rows.</summary>
-    private void FillBuffers(ResultBatch batch)
+    /// <summary>The traj_ids start, start + 1, … of a batch of <paramref name="n"/> rows, in a reused buffer.</summary>
+    private ReadOnlyMemory<long> FillIds(long start, int n)
     {
-        int n = batch.Count;
-        EnsureCapacity(n);
+        if (_trajIds.Length < n)
+        {
+            _trajIds = new long[n];
+        }
 
         var ids = _trajIds.AsSpan(0, n);
-        long start = batch.Start;
         for (int i = 0; i < ids.Length; i++)
         {
             ids[i] = start + i;
         }
 
-        var grid = _spec.Grid;
-        for (int k = 0; k < _axisValues.Length; k++)
-        {
-            if (_axisIntegers[k].Length > 0)
-            {
-                FillAxis(_axisIntegers[k], grid.Stride(k), start, _axisLongBuffers[k].AsSpan(0, n));
-            }
-            else
-            {
-                FillAxis(_axisValues[k], grid.Stride(k), start, _axisDoubleBuffers[k].AsSpan(0, n));
-            }
-        }
-
-        var codes = batch.IntColumn(ResultLayout.RegimeColumn).Span;
-        var names = _regimeNames;
-        var regimes = _regimes.AsSpan(0, n);
-        var diverged = _diverged.AsSpan(0, n);
-        for (int i = 0; i < codes.Length; i++)
-        {
-            int code = codes[i];
-            if ((uint)code >= (uint)names.Length)
-            {
-                throw new ArgumentException($"trajectory {start + i} has regime code {code}, expected 0..{names.Length - 1}", nameof(batch));
-            }
-
-            regimes[i] = names[code];
-            diverged[i] = code == (int)Regime.Diverged;
-        }
+        return _trajIds.AsMemory(0, n);
     }
 
     /// <summary>
     /// Writes the values of one axis for rows [start, start + dst.Length): the axis position changes every
     /// <paramref name="stride"/> rows (<see cref="Core.Grid.SweepGrid"/> is row-major), so runs are filled whole.
     /// </summary>
-    private static void FillAxis<T>(T[] values, long stride, long start, Span<T> dst)
+    private static void FillAxis(IReadOnlyList<double> values, long stride, long start, Span<double> dst)
     {
-        int digit = (int)(start / stride % values.Length);
+        int digit = (int)(start / stride % values.Count);
         long run = stride - (start % stride);
         int i = 0;
         while (i < dst.Length)
@@ -681,356 +468,51 @@ public sealed class DataSetWriter : IAsyncDisposable
             dst.Slice(i, len).Fill(values[digit]);
             i += len;
             run = stride;
-            if (++digit == values.Length)
+            if (++digit == values.Count)
             {
                 digit = 0;
             }
         }
     }
 
-    /// <summary>Grows the reusable column buffers to hold <paramref name="n"/> rows.</summary>
-    private void EnsureCapacity(int n)
+    private async Task<PartWriter> OpenPartAsync(int part)
     {
-        if (n <= _capacity)
-        {
-            return;
-        }
-
-        _trajIds = new long[n];
-        _models = new string[n];
-        _losses = new string[n];
-        _regimes = new string[n];
-        _diverged = new bool[n];
-        Array.Fill(_models, _schema.Model.Name);
-        Array.Fill(_losses, _lossName);
-        for (int k = 0; k < _axisValues.Length; k++)
-        {
-            if (_axisIntegers[k].Length > 0)
-            {
-                _axisLongBuffers[k] = new long[n];
-            }
-            else
-            {
-                _axisDoubleBuffers[k] = new double[n];
-            }
-        }
-
-        _capacity = n;
-    }
-
-    private async Task OpenPartAsync(int part)
-    {
-        var name = DataSetLayout.PartName(_pending[part]);
-        _tempPath = Path.Combine(Directory, DataSetLayout.TempName(name));
-        _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
-        _writer = await ParquetWriter.CreateAsync(_schema.Parquet, _stream, _options).ConfigureAwait(false);
-        _writer.CustomMetadata = _metadata;
+        var writer = await PartWriter.OpenAsync(Directory, DataSetLayout.PartName(_pending[part]), Schema.Parquet, _options, _metadata).ConfigureAwait(false);
         _open = part;
         _partNext = _pending[part].Start;
+        return writer;
     }
 
-    /// <summary>Writes the footer, flushes the part to disk, renames it into place as the part of
-    /// <paramref name="rows"/>, flushes the directory, then records it in the shard manifest.</summary>
+    /// <summary>Commits the open part as the part of <paramref name="rows"/> (<see cref="PartWriter.CommitAsync"/>),
+    /// then records it in the shard manifest.</summary>
     private async Task ClosePartAsync(IndexRange rows)
     {
-        var writer = _writer ?? throw new InvalidOperationException("no part is open");
-        var stream = _stream ?? throw new InvalidOperationException("no part is open");
+        var part = _part ?? throw new InvalidOperationException("no part is open");
         var name = DataSetLayout.PartName(rows);
-        DataSetPart record;
+        (long Bytes, string? Sha256) file;
         try
         {
-            _writer = null;
-            await writer.DisposeAsync().ConfigureAwait(false);
-            await stream.FlushAsync().ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
-            _stream = null;
-            long bytes = stream.Length;
-            await stream.DisposeAsync().ConfigureAwait(false);
-            FaultInjection.Reach("temp");
-            record = new DataSetPart
-            {
-                File = name,
-                Rows = rows.Count,
-                FirstTrajId = rows.Start,
-                LastTrajId = rows.End - 1,
-                Bytes = bytes,
-                Sha256 = PartFile.Sha256(_tempPath),
-            };
-            File.Move(_tempPath, Path.Combine(Directory, name), overwrite: true);
-            DirectorySync.Flush(Directory);
-            FaultInjection.Reach("rename");
+            _part = null;
+            file = await part.CommitAsync(name, hash: true, _observer).ConfigureAwait(false);
         }
         catch
         {
+            _part = part;
             _faulted = true;
             throw;
         }
 
         _written[_open] = true;
         _open = -1;
-        _parts.Add(record);
-        WriteShardManifest();
-        FaultInjection.Reach("manifest");
-    }
-
-    /// <summary>Drops the open part after a failed write or close: its footer may not be writable, so the
-    /// temporary file is deleted rather than renamed.</summary>
-    private async Task AbandonPartAsync()
-    {
-        var writer = _writer;
-        var stream = _stream;
-        _writer = null;
-        _stream = null;
-        _open = -1;
-        if (stream is null)
+        _shards.Add(new DataSetPart
         {
-            return;
-        }
-
-        try
-        {
-            if (writer is not null)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-        catch (Exception)
-        {
-            // The part is already broken; writing its footer may fail as well. It is deleted below.
-        }
-        finally
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            File.Delete(_tempPath);
-        }
-    }
-
-    /// <summary>Whether <c>_shard-K-of-N.json</c> already lists exactly the shard's parts (a complete shard run again
-    /// then writes nothing).</summary>
-    private bool ShardManifestIsCurrent()
-    {
-        if (ShardManifest.TryRead(Path.Combine(Directory, DataSetLayout.ShardFile(Shard))) is not { } m || m.Parts.Count != _parts.Count)
-        {
-            return false;
-        }
-
-        _parts.Sort((a, b) => a.FirstTrajId.CompareTo(b.FirstTrajId));
-        for (int i = 0; i < _parts.Count; i++)
-        {
-            if (m.Parts[i] != _parts[i])
-            {
-                return false;
-            }
-        }
-
-        return m.Complete == (_pending.Count == 0);
-    }
-
-    /// <summary>Rewrites <c>_shard-K-of-N.json</c> atomically from the parts closed so far.</summary>
-    private void WriteShardManifest()
-    {
-        _parts.Sort((a, b) => a.FirstTrajId.CompareTo(b.FirstTrajId));
-        var covered = IndexRange.Missing(ShardRange, _parts.Select(p => p.Range)).Count == 0;
-        var manifest = new ShardManifest
-        {
-            Shard = Shard.ToString(),
-            First = ShardRange.Start,
-            End = ShardRange.End,
-            Complete = covered,
-            Run = _runInfo,
-            Parts = _parts.ToArray(),
-        };
-        AtomicFile.WriteAllText(Path.Combine(Directory, DataSetLayout.ShardFile(Shard)), SpecJson.WriteObject(manifest) + "\n");
-    }
-
-    /// <summary>
-    /// Writes <c>_manifest.json</c> when the parts listed by all shard manifests tile the grid exactly. Shards that
-    /// finish together may both write it; the content is the same, and each write is atomic.
-    /// </summary>
-    private void TryFinish()
-    {
-        long total = _spec.Grid.Count;
-        var byName = new Dictionary<string, DataSetPart>(StringComparer.Ordinal);
-        foreach (var path in System.IO.Directory.GetFiles(Directory))
-        {
-            if (DataSetLayout.ShardOfFile(Path.GetFileName(path)) is null || ShardManifest.TryRead(path) is not { } m)
-            {
-                continue;
-            }
-
-            foreach (var p in m.Parts)
-            {
-                var file = new FileInfo(Path.Combine(Directory, p.File));
-                if (file.Exists && file.Length == p.Bytes)
-                {
-                    byName.TryAdd(p.File, p);
-                }
-            }
-        }
-
-        var parts = byName.Values.OrderBy(p => p.FirstTrajId).ToList();
-        var missing = IndexRange.Missing(new IndexRange(0, total), parts.Select(p => p.Range));
-        DataSetDone = total - IndexRange.Total(missing);
-        bool disjoint = true;
-        for (int i = 1; disjoint && i < parts.Count; i++)
-        {
-            disjoint = parts[i].FirstTrajId > parts[i - 1].LastTrajId;
-        }
-
-        if (missing.Count > 0 || !disjoint)
-        {
-            return;
-        }
-
-        var manifest = new DataSetManifest { Complete = true, Rows = total, Parts = parts };
-        AtomicFile.WriteAllText(Path.Combine(Directory, DataSetLayout.ManifestFile), SpecJson.WriteObject(manifest) + "\n", shared: true);
-        DataSetComplete = true;
-    }
-
-    /// <summary>Takes the shard's lock (an exclusive lock on <c>.shard-K-of-N.lock</c>; the kernel drops it when the
-    /// process dies, kill -9 included).</summary>
-    private static FileStream Lock(string dir, Shard shard)
-    {
-        var path = Path.Combine(dir, DataSetLayout.LockFile(shard));
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new SweepInputException(shard.Count == 1
-                ? $"another eos-sweep process is writing '{dir}'; wait for it or stop it"
-                : $"shard {shard} of '{dir}' is being written by another eos-sweep process; wait for it or stop it");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new SweepInputException($"cannot write in '{dir}': {e.Message}");
-        }
-    }
-
-    /// <summary>Deletes what a killed writer of this shard left: its manifest's and its parts' temporary files.</summary>
-    private static void DeleteStaleTemps(string dir, Shard shard, IndexRange block)
-    {
-        var own = DataSetLayout.TempName(DataSetLayout.ShardFile(shard));
-        foreach (var path in System.IO.Directory.GetFiles(dir, DataSetLayout.TempGlob))
-        {
-            var name = Path.GetFileName(path);
-            bool ours = name == own
-                || (DataSetLayout.PartRange(name[1..^4]) is { } r && r.Overlaps(block) && name == DataSetLayout.TempName(name[1..^4]));
-            if (ours)
-            {
-                File.Delete(path);
-            }
-        }
-    }
-
-    private static void CheckSpecMatchesModel(SweepSpec spec, ModelInfo model)
-    {
-        if (!string.Equals(spec.Model, model.Name, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"the spec is for model '{spec.Model}', not '{model.Name}'", nameof(spec));
-        }
-
-        bool same = spec.Axes.Count == model.Axes.Count;
-        for (int k = 0; same && k < spec.Axes.Count; k++)
-        {
-            same = spec.Axes[k].Name == model.Axes[k].Name;
-        }
-
-        if (!same)
-        {
-            throw new ArgumentException($"the spec's axes do not match model '{model.Name}' in name and order", nameof(spec));
-        }
-    }
-
-    /// <summary>Applies the directory rules: missing or empty → a new data set; the same sweep → resumed; another
-    /// sweep → refused unless <paramref name="overwrite"/>; anything else → refused.</summary>
-    /// <returns>Whether the directory holds this sweep already (and <paramref name="overwrite"/> is off).</returns>
-    private static bool PrepareDirectory(string dir, string identity, bool overwrite)
-    {
-        if (File.Exists(dir))
-        {
-            throw new SweepInputException($"output path '{dir}' is a file, not a directory; use another --out");
-        }
-
-        bool foreign;
-        try
-        {
-            if (!System.IO.Directory.Exists(dir))
-            {
-                System.IO.Directory.CreateDirectory(dir);
-                return false;
-            }
-
-            // Only data set files (a shard starting at the same moment may be writing sweep.json) count as empty.
-            foreign = System.IO.Directory.EnumerateFileSystemEntries(dir).Any(e => !DataSetLayout.IsDataSetFile(Path.GetFileName(e))
-                && Path.GetFileName(e) is not DataSetLayout.ReportDirectory and not DataSetLayout.TracesDirectory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new SweepInputException($"cannot use output directory '{dir}': {e.Message}");
-        }
-
-        var sweepPath = Path.Combine(dir, DataSetLayout.SweepFile);
-        if (!File.Exists(sweepPath))
-        {
-            if (foreign)
-            {
-                throw new SweepInputException($"output directory '{dir}' is not empty and holds no EosSweep data set; use another --out");
-            }
-
-            return false;
-        }
-
-        if (overwrite)
-        {
-            DeleteDataSet(dir);
-            return false;
-        }
-
-        // A newer format is named as such (and never offered --overwrite, which would discard a newer engine's data).
-        SweepFile.RefuseNewerFormat(sweepPath);
-        string existing;
-        try
-        {
-            existing = Identity(SweepFile.Read(sweepPath).Spec);
-        }
-        catch (SweepInputException e)
-        {
-            throw new SweepInputException(
-                $"output directory '{dir}' holds an unreadable sweep.json ({e.Message}); use --overwrite or another --out");
-        }
-
-        return existing == identity
-            ? true
-            : throw new SweepInputException($"output directory '{dir}' holds a different sweep; use --overwrite or another --out");
-    }
-
-    /// <summary>Deletes the files a data set consists of, and nothing else.</summary>
-    private static void DeleteDataSet(string dir)
-    {
-        try
-        {
-            foreach (var path in System.IO.Directory.GetFiles(dir))
-            {
-                if (DataSetLayout.IsDataSetFile(Path.GetFileName(path)))
-                {
-                    File.Delete(path);
-                }
-            }
-
-            foreach (var sub in new[] { DataSetLayout.ReportDirectory, DataSetLayout.TracesDirectory })
-            {
-                var folder = Path.Combine(dir, sub);
-                if (System.IO.Directory.Exists(folder))
-                {
-                    System.IO.Directory.Delete(folder, recursive: true);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SweepInputException($"cannot clear the previous data set in '{dir}': {e.Message}");
-        }
+            File = name,
+            Rows = rows.Count,
+            FirstTrajId = rows.Start,
+            LastTrajId = rows.End - 1,
+            Bytes = file.Bytes,
+            Sha256 = file.Sha256,
+        });
+        _observer?.Reached(WritePoint.Manifest);
     }
 }

@@ -19,6 +19,9 @@ public sealed record DataSetWriterOptions
     /// <summary>Refuse a directory that holds no data set yet (<c>run --resume</c>).</summary>
     public bool ResumeOnly { get; init; }
 
+    /// <summary>Who is told each time the writer passes a point of its write protocol (null: nobody).</summary>
+    public IWriteObserver? Observer { get; init; }
+
     /// <summary>The default rows per part.</summary>
     public const int DefaultRowsPerPart = 1_000_000;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EosSweep.Core;
+using EosSweep.Core.Grid;
 using EosSweep.Core.Models;
 using EosSweep.Core.Refine;
 using EosSweep.Core.Results;
@@ -51,7 +52,7 @@ public sealed class RefinedDataSet : IDisposable
     /// Starts a refined sweep in <paramref name="dir"/>, or continues the same one (same coarse spec, levels and
     /// margin); another sweep there is refused unless <paramref name="overwrite"/>.
     /// </summary>
-    /// <exception cref="SweepInputException">The directory holds something else, or another process writes it.</exception>
+    /// <exception cref="DataSetException">The directory holds something else (<see cref="OtherSweepException"/>, <see cref="ForeignDirectoryException"/>), or another process writes it (<see cref="WriterBusyException"/>).</exception>
     public static RefinedDataSet Open(string dir, RefineGrid grid, int margin, ModelInfo model, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -75,15 +76,7 @@ public sealed class RefinedDataSet : IDisposable
             throw new SweepInputException($"cannot use output directory '{dir}': {e.Message}");
         }
 
-        FileStream lockFile;
-        try
-        {
-            lockFile = new FileStream(Path.Combine(dir, ".refine.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new SweepInputException($"another eos-sweep process is writing '{dir}'; wait for it or stop it");
-        }
+        var lockFile = WriterLock.Take(dir, ".refine.lock", Shard.Whole);
 
         try
         {
@@ -98,14 +91,14 @@ public sealed class RefinedDataSet : IDisposable
 
             if (existing is not null && !overwrite)
             {
-                throw new SweepInputException($"output directory '{dir}' holds a different refined sweep; use --overwrite or another --out");
+                throw new OtherSweepException(dir, OtherSweepException.DifferentRefinedSweep);
             }
 
             if (foreign && !overwrite)
             {
-                throw new SweepInputException(DataSetWriter.Exists(dir)
-                    ? $"output directory '{dir}' holds a dense sweep; use --overwrite or another --out"
-                    : $"output directory '{dir}' is not empty and holds no EosSweep data set; use another --out");
+                throw DataSetDirectory.Exists(dir)
+                    ? new OtherSweepException(dir, OtherSweepException.DenseSweep)
+                    : new ForeignDirectoryException(dir);
             }
 
             if (overwrite)
@@ -145,16 +138,7 @@ public sealed class RefinedDataSet : IDisposable
             throw new InvalidOperationException($"level {rows.Level} written after {_plan.CompletedLevels} recorded levels");
         }
 
-        var name = LevelFile(rows.Level);
-        var temp = Path.Combine(Directory, DataSetLayout.TempName(name));
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
-        {
-            await WriteParquetAsync(stream, rows, ct).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, Path.Combine(Directory, name), overwrite: true);
-        DirectorySync.Flush(Directory);
+        await WriteLevelFileAsync(rows, ct).ConfigureAwait(false);
         _plan = _plan with { CompletedLevels = rows.Level + 1, LevelRows = [.. _plan.LevelRows, rows.Count] };
         _plan.Write(Directory);
     }
@@ -162,7 +146,7 @@ public sealed class RefinedDataSet : IDisposable
     /// <summary>
     /// Reads the regimes of the recorded levels into <paramref name="planner"/> (a resumed run plans from them).
     /// </summary>
-    /// <exception cref="SweepInputException">A recorded level file is missing or damaged.</exception>
+    /// <exception cref="DamagedLevelException">A recorded level file is missing or damaged.</exception>
     public async Task LoadAsync(RefinePlanner planner, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(planner);
@@ -171,7 +155,7 @@ public sealed class RefinedDataSet : IDisposable
             var cells = await ReadLevelAsync(Directory, level, ct).ConfigureAwait(false);
             if (cells.Count != _plan.LevelRows[level])
             {
-                throw new SweepInputException($"'{Path.Combine(Directory, LevelFile(level))}' holds {cells.Count} rows, refine.json says {_plan.LevelRows[level]}; rerun with --overwrite");
+                throw new DamagedLevelException(Directory, $"'{Path.Combine(Directory, LevelFile(level))}' holds {cells.Count} rows, refine.json says {_plan.LevelRows[level]}", whileReading: false);
             }
 
             foreach (var (i, j, regime) in cells)
@@ -183,7 +167,7 @@ public sealed class RefinedDataSet : IDisposable
 
     /// <summary>The finest cells and regimes level <paramref name="level"/> of the refined sweep in
     /// <paramref name="dir"/> computed.</summary>
-    /// <exception cref="SweepInputException">The level file is missing or unreadable.</exception>
+    /// <exception cref="DamagedLevelException">The level file is missing or unreadable.</exception>
     public static async Task<IReadOnlyList<(int I, int J, Regime Regime)>> ReadLevelAsync(string dir, int level, CancellationToken ct = default)
     {
         var path = Path.Combine(dir, LevelFile(level));
@@ -214,7 +198,7 @@ public sealed class RefinedDataSet : IDisposable
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or ParquetException or SweepInputException or UnauthorizedAccessException)
         {
-            throw new SweepInputException($"refined level file '{path}' is missing or damaged ({e.Message}); rerun with --overwrite");
+            throw new DamagedLevelException(dir, $"refined level file '{path}' is missing or damaged ({e.Message})", whileReading: false);
         }
 
         return cells;
@@ -226,7 +210,7 @@ public sealed class RefinedDataSet : IDisposable
     /// that computed the cell or, where none did, the coarser cell that covers it (<see cref="RefinePlanner.FillFinest"/>).
     /// The summarizer draws this table like a dense sweep's.
     /// </summary>
-    /// <exception cref="SweepInputException">A recorded level file is missing or damaged.</exception>
+    /// <exception cref="DamagedLevelException">A recorded level file is missing or damaged.</exception>
     public static async Task<ResultTable> ReadFinestTableAsync(string dir, RefineGrid grid, RefinePlanFile plan, IEnumerable<string> numericColumns, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -277,7 +261,7 @@ public sealed class RefinedDataSet : IDisposable
             }
             catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or ParquetException or FormatException or UnauthorizedAccessException)
             {
-                throw new SweepInputException($"refined level file '{path}' is missing or damaged ({e.Message}); rerun the sweep with --overwrite");
+                throw new DamagedLevelException(dir, $"refined level file '{path}' is missing or damaged ({e.Message})", whileReading: true);
             }
         }
 
@@ -357,7 +341,9 @@ public sealed class RefinedDataSet : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _lock.Dispose();
 
-    private async Task WriteParquetAsync(Stream stream, RefinedRows rows, CancellationToken ct)
+    /// <summary>Writes <c>level-K.parquet</c> crash-safely (<see cref="PartWriter"/>): the data set's columns
+    /// (<see cref="ResultRowEncoder"/>) with <c>level</c>, <c>i</c> and <c>j</c> after <c>traj_id</c>.</summary>
+    private async Task WriteLevelFileAsync(RefinedRows rows, CancellationToken ct)
     {
         var schema = new ResultSchema(_model);
         var level = new DataField<int>(LevelColumn);
@@ -369,54 +355,44 @@ public sealed class RefinedDataSet : IDisposable
         fields.AddRange([schema.Steps, schema.Diverged, schema.DivergedStep, schema.Regime]);
         int n = rows.Count;
         var spec = _grid.Finest;
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.ToArray()), stream, cancellationToken: ct).ConfigureAwait(false);
-        writer.CustomMetadata = new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             [DataSetLayout.SpecKey] = SpecJson.Write(spec),
             [DataSetLayout.VersionKey] = DataSetLayout.EngineVersion,
             ["eos_sweep.refine_level"] = rows.Level.ToString(CultureInfo.InvariantCulture),
         };
-        using var group = writer.CreateRowGroup();
-        await group.WriteAsync<long>(schema.TrajId, rows.TrajIds.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
+        var ids = rows.TrajIds.AsMemory(0, n);
+        var encoder = new ResultRowEncoder(schema, spec.Loss);
+        encoder.Fill(ids.Span, rows.Ints[ResultLayout.RegimeColumn].AsSpan(0, n), (k, values) =>
+        {
+            var axis = spec.Axes[k].Values;
+            for (int r = 0; r < values.Length; r++)
+            {
+                values[r] = k == _grid.RowAxis ? axis[rows.I[r]] : k == _grid.ColumnAxis ? axis[rows.J[r]] : axis[0];
+            }
+        });
         var levels = new int[n];
         Array.Fill(levels, rows.Level);
-        await group.WriteAsync<int>(level, levels, cancellationToken: ct).ConfigureAwait(false);
-        await group.WriteAsync<int>(iField, rows.I.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
-        await group.WriteAsync<int>(jField, rows.J.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
-        var text = new string[n];
-        Array.Fill(text, _model.Name);
-        await group.WriteAsync(schema.ModelName, new ArraySegment<string>(text)).ConfigureAwait(false);
-        Array.Fill(text, LossInfo.Of(spec.Loss).Name);
-        await group.WriteAsync(schema.Loss, new ArraySegment<string>(text)).ConfigureAwait(false);
-        for (int k = 0; k < schema.AxisFields.Count; k++)
+        await using var file = await PartWriter.OpenAsync(
+            Directory, LevelFile(rows.Level), new ParquetSchema(fields.ToArray()), options: null, metadata, ct).ConfigureAwait(false);
+        using (var group = file.CreateRowGroup())
         {
-            var values = spec.Axes[k].Values;
-            var d = new double[n];
-            for (int r = 0; r < n; r++)
-            {
-                d[r] = k == _grid.RowAxis ? values[rows.I[r]] : k == _grid.ColumnAxis ? values[rows.J[r]] : values[0];
-            }
-
-            if (_model.Axes[k].Integer)
-            {
-                await group.WriteAsync<long>(schema.AxisFields[k], d.Select(v => (long)v).ToArray(), cancellationToken: ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await group.WriteAsync<double>(schema.AxisFields[k], d, cancellationToken: ct).ConfigureAwait(false);
-            }
+            await encoder.WriteAsync(
+                group,
+                ids,
+                c => rows.Doubles[c].AsMemory(0, n),
+                rows.Ints[ResultLayout.StepsColumn].AsMemory(0, n),
+                rows.Ints[ResultLayout.DivergedStepColumn].AsMemory(0, n),
+                async g =>
+                {
+                    await g.WriteAsync<int>(level, levels, cancellationToken: ct).ConfigureAwait(false);
+                    await g.WriteAsync<int>(iField, rows.I.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
+                    await g.WriteAsync<int>(jField, rows.J.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
+                },
+                ct).ConfigureAwait(false);
+            group.CompleteValidate();
         }
 
-        for (int c = 0; c < schema.DoubleFields.Count; c++)
-        {
-            await group.WriteAsync<double>(schema.DoubleFields[c], rows.Doubles[c].AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
-        }
-
-        var codes = rows.Ints[ResultLayout.RegimeColumn];
-        await group.WriteAsync<int>(schema.Steps, rows.Ints[ResultLayout.StepsColumn].AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
-        await group.WriteAsync<bool>(schema.Diverged, codes.Take(n).Select(c => c == (int)Regime.Diverged).ToArray(), cancellationToken: ct).ConfigureAwait(false);
-        await group.WriteAsync<int>(schema.DivergedStep, rows.Ints[ResultLayout.DivergedStepColumn].AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
-        await group.WriteAsync(schema.Regime, new ArraySegment<string>(codes.Take(n).Select(c => RegimeRules.Name((Regime)c)).ToArray())).ConfigureAwait(false);
-        group.CompleteValidate();
+        await file.CommitAsync(LevelFile(rows.Level), hash: false).ConfigureAwait(false);
     }
 }

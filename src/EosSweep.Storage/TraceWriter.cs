@@ -10,8 +10,8 @@ namespace EosSweep.Storage;
 /// <summary>
 /// Writes the step-by-step traces of a sweep into <c>DIR/traces/</c> as a long table, one Parquet file per batch
 /// that traced something: <c>traj_id</c>, <c>step</c>, <c>loss</c>, <c>sharpness</c>, <c>stability_ratio</c> and one
-/// column per parameter (named as the parameter). Files appear atomically (temporary name, fsync, rename) and
-/// carry the resolved spec in their key-value metadata.
+/// column per parameter (named as the parameter). Files appear atomically (<see cref="PartWriter"/>: temporary name,
+/// fsync, rename) and carry the resolved spec in their key-value metadata.
 /// </summary>
 public sealed class TraceWriter
 {
@@ -21,6 +21,13 @@ public sealed class TraceWriter
     private readonly DataField<long> _step = new("step");
     private readonly DataField<double>[] _doubles;
     private readonly Dictionary<string, string> _metadata;
+
+    /// <summary>Zstd at its fastest level, as the data set's parts.</summary>
+    private static readonly ParquetOptions Options = new()
+    {
+        CompressionMethod = CompressionMethod.Zstd,
+        CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
+    };
 
     private TraceWriter(string dir, ModelInfo model, SweepSpec spec)
     {
@@ -93,30 +100,17 @@ public sealed class TraceWriter
 
         ct.ThrowIfCancellationRequested();
         string name = DataSetLayout.PartName(batchRows);
-        string temp = Path.Combine(_dir, DataSetLayout.TempName(name));
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+        await using var file = await PartWriter.OpenAsync(_dir, name, _schema, Options, _metadata, ct).ConfigureAwait(false);
+        using (var group = file.CreateRowGroup())
         {
-            var options = new ParquetOptions
+            await group.WriteAsync<long>(_trajId, ids.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            await group.WriteAsync<long>(_step, steps.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (int c = 0; c < values.Length; c++)
             {
-                CompressionMethod = CompressionMethod.Zstd,
-                CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
-            };
-            await using (var writer = await ParquetWriter.CreateAsync(_schema, stream, options, cancellationToken: ct).ConfigureAwait(false))
-            {
-                writer.CustomMetadata = _metadata;
-                using var group = writer.CreateRowGroup();
-                await group.WriteAsync<long>(_trajId, ids.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                await group.WriteAsync<long>(_step, steps.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                for (int c = 0; c < values.Length; c++)
-                {
-                    await group.WriteAsync<double>(_doubles[c], values[c].AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                }
+                await group.WriteAsync<double>(_doubles[c], values[c].AsMemory(), cancellationToken: ct).ConfigureAwait(false);
             }
-
-            stream.Flush(flushToDisk: true);
         }
 
-        File.Move(temp, Path.Combine(_dir, name), overwrite: true);
-        DirectorySync.Flush(_dir);
+        await file.CommitAsync(name, hash: false).ConfigureAwait(false);
     }
 }

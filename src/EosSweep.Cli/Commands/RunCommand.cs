@@ -4,14 +4,15 @@ using EosSweep.Core;
 using EosSweep.Core.Grid;
 using EosSweep.Core.Resources;
 using EosSweep.Engine;
+using EosSweep.Storage;
 
 namespace EosSweep.Cli.Commands;
 
 /// <summary><c>eos-sweep run</c>: resolve a sweep from flags, a spec file and a preset, run it, write the data set.</summary>
 public static class RunCommand
 {
-    /// <summary>Builds the command.</summary>
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary>Builds the command; <paramref name="observer"/> watches the data set writer (null: nobody).</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr, IWriteObserver? observer = null)
     {
         var model = new Option<string?>("--model") { Description = $"Model: {string.Join("|", ModelCatalog.All.Select(m => m.Name))}" };
         var loss = new Option<string?>("--loss") { Description = "Loss: logistic|sqrt|logcosh|square (default: the model's)" };
@@ -180,6 +181,7 @@ public static class RunCommand
                 Resume = pr.GetValue(resume),
                 Shard = pr.GetValue(shard) is { } k ? Shard.Parse(k) : Shard.Whole,
                 RowsPerPart = parts,
+                Observer = observer,
             };
             var (outcome, complete) = await RunAsync(resolved, dir, target, stdout, stderr, ct).ConfigureAwait(false);
             if (outcome is not null)

@@ -35,7 +35,7 @@ public static class SummarizeCommand
                 $"refined sweep '{dir}' is incomplete: {plan.CompletedLevels} of {plan.Levels + 1} levels are done; run it again to continue, or --allow-incomplete"));
         }
 
-        var reader = plan is null ? DataSetReader.Open(dir, allowIncomplete) : null;
+        var reader = plan is null ? DataSetReader.OpenAsync(dir, allowIncomplete).GetAwaiter().GetResult() : null;
         var refined = plan is null ? null : RefineGrid.Create(SpecResolver.Resolve(plan.Spec, ModelCatalog.All), plan.Levels);
 
         // A dense data set is read with the model sweep.json describes when the catalog lacks it (no theory then).

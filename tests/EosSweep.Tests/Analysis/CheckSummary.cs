@@ -57,7 +57,7 @@ internal static class CheckSummary
         }
 
         var runInfo = new Dictionary<string, string> { ["accelerator"] = "synthetic (theory-check test)", ["precision"] = "f64" };
-        await using var writer = DataSetWriter.Create(dir, spec, model, runInfo, overwrite: false);
+        await using var writer = await DataSetWriter.CreateAsync(dir, spec, model, runInfo, overwrite: false);
         await writer.WriteAsync(batch);
         await writer.CompleteAsync();
     }

@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Text;
+using EosSweep.TestHost;
 
 namespace EosSweep.Tests.Cli;
 
-/// <summary>Starts the built <c>eos-sweep</c> as a real child process (so it can be killed like a cluster job).</summary>
+/// <summary>
+/// Starts the built <c>eos-sweep</c> as a real child process (so it can be killed like a cluster job): through the
+/// test host <c>eos-sweep-testhost</c>, which is the CLI with <see cref="HookObserver"/> watching the data set writer.
+/// </summary>
 internal sealed class ChildProcess : IDisposable
 {
-    /// <summary>The test hooks read by the child (EosSweep.Storage's FaultInjection); never inherited from the test's own environment.</summary>
-    private static readonly string[] HookVariables = ["EOSSWEEP_TEST_KILL_AT", "EOSSWEEP_TEST_PACE_MS", "EOSSWEEP_TEST_PAUSE_AT"];
+    /// <summary>The test hooks read by the child's <see cref="HookObserver"/>; never inherited from the test's own environment.</summary>
+    private static readonly string[] HookVariables = [HookObserver.KillVariable, HookObserver.PaceVariable, HookObserver.PauseVariable];
 
     private readonly Process _process;
     private readonly Task<string> _stdout;
@@ -33,10 +37,10 @@ internal sealed class ChildProcess : IDisposable
         });
     }
 
-    /// <summary>Starts <c>dotnet eos-sweep.dll ARGS</c> with the extra environment variables.</summary>
+    /// <summary>Starts <c>dotnet eos-sweep-testhost.dll ARGS</c> with the extra environment variables.</summary>
     public static ChildProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "eos-sweep.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "eos-sweep-testhost.dll");
         var psi = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardError = true,

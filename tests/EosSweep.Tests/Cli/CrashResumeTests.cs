@@ -4,9 +4,9 @@ using Xunit.Abstractions;
 namespace EosSweep.Tests.Cli;
 
 /// <summary>
-/// A real <c>eos-sweep run</c> stopped by SIGKILL at each step of the write protocol (the <c>EOSSWEEP_TEST_KILL_AT</c>
-/// hook: the process kills itself the N-th time it reaches a point, so where it dies does not depend on the machine's
-/// speed) and started again ends with the data set of an uninterrupted run: every trajectory once, every value
+/// A real <c>eos-sweep run</c> (the test host process, <see cref="ChildProcess"/>) stopped by SIGKILL at each step of
+/// the write protocol (its <c>EOSSWEEP_TEST_KILL_AT</c> hook: the process kills itself the N-th time the writer reaches
+/// a point, so where it dies does not depend on the machine's speed) and started again ends with the data set of an uninterrupted run: every trajectory once, every value
 /// bit-identical. Kills at random moments are an extra on top: whatever state they leave, the resume must end identical.
 /// </summary>
 [Collection(HeavyProcesses.Name)]

@@ -12,8 +12,8 @@ internal static class DataSetAssert
     /// <summary>Same row count, every traj_id exactly once, and every numeric column and regime bit-identical.</summary>
     public static void Identical(string expectedDir, string actualDir)
     {
-        var expected = DataSetReader.Open(expectedDir);
-        var actual = DataSetReader.Open(actualDir);
+        var expected = DataSetReader.OpenAsync(expectedDir).GetAwaiter().GetResult();
+        var actual = DataSetReader.OpenAsync(actualDir).GetAwaiter().GetResult();
         Assert.True(actual.Complete);
         Assert.Equal(expected.RowCount, actual.RowCount);
 

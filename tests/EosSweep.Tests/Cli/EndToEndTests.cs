@@ -9,7 +9,7 @@ namespace EosSweep.Tests.Cli;
 public sealed class EndToEndTests
 {
     [Fact]
-    public void Run2AxisSweepWithSummarize_WritesDataSetAndPhaseDiagrams()
+    public async Task Run2AxisSweepWithSummarize_WritesDataSetAndPhaseDiagrams()
     {
         var dir = CliRunner.TempDir();
         var r = CliRunner.Run("run", "--model", "xy", "--loss", "sqrt", "--eta", "log:0.05:1:12", "--y0", "lin:0.5:8:10",
@@ -17,7 +17,7 @@ public sealed class EndToEndTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("wrote 120 trajectories", r.Stdout, StringComparison.Ordinal);
 
-        var reader = DataSetReader.Open(dir);
+        var reader = await DataSetReader.OpenAsync(dir);
         Assert.True(reader.Complete);
         Assert.Equal(120, reader.RowCount);
         using (var con = new DuckDBConnection("Data Source=:memory:"))

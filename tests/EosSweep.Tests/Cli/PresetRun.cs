@@ -13,7 +13,7 @@ internal static class PresetRun
         var dir = CliRunner.TempDir();
         var r = CliRunner.Run([.. args, "--out", dir]);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.True(DataSetReader.Open(dir).Complete, $"{dir} is not complete");
+        Assert.True(DataSetReader.OpenAsync(dir).GetAwaiter().GetResult().Complete, $"{dir} is not complete");
         return dir;
     }
 

@@ -14,7 +14,7 @@ public sealed class QueryFixture
         var r = CliRunner.Run("run", "--model", "xy", "--loss", "square", "--eta", "log:0.05:1:10", "--y0", "lin:0.5:6:9",
             "--steps", "2000", "--batch", "40", "--out", Dir);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Table = DataSetReader.Open(Dir).ReadTableAsync([ResultColumns.TrajId, "eta", ResultColumns.StabilityRatio]).GetAwaiter().GetResult();
+        Table = DataSetReader.OpenAsync(Dir).GetAwaiter().GetResult().ReadTableAsync([ResultColumns.TrajId, "eta", ResultColumns.StabilityRatio]).GetAwaiter().GetResult();
     }
 
     public string Dir { get; }

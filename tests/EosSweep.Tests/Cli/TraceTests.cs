@@ -16,7 +16,7 @@ public sealed class TraceTests
         Assert.True(r.ExitCode == 0, r.Stderr);
 
         var traces = TraceTable.Load(dir)!;
-        var table = await DataSetReader.Open(dir).ReadTableAsync(
+        var table = await (await DataSetReader.OpenAsync(dir)).ReadTableAsync(
             [ResultColumns.TrajId, ResultColumns.Steps, ResultColumns.FinalLoss, ResultColumns.SharpnessFinal, "y0"]);
         var ids = traces.TrajIds.Distinct().ToList();
 

@@ -81,7 +81,7 @@ public sealed class InputFuzzTests
     private static readonly string[] Models = ["xy", "mean"];
 
     [Fact]
-    public void CommandLine_FuzzedRunArguments_RunCompletely_OrAreRefusedInOneLineWithExit2_NeverAStackTrace()
+    public async Task CommandLine_FuzzedRunArguments_RunCompletely_OrAreRefusedInOneLineWithExit2_NeverAStackTrace()
     {
         // Real flags with bad, edge and valid values, and no poison flag: a command may be valid (a model and nothing
         // wrong), and then it must run to a complete data set in its own temporary --out. Valid values are cheap ones
@@ -120,7 +120,7 @@ public sealed class InputFuzzTests
                 Assert.DoesNotContain("internal error", r.Stderr, StringComparison.Ordinal);
                 if (r.ExitCode == 0)
                 {
-                    var reader = DataSetReader.Open(dir);
+                    var reader = await DataSetReader.OpenAsync(dir);
                     Assert.True(reader.Complete, $"{command}: exit 0 without a complete data set");
                     Assert.Equal(SpecResolver.Resolve(reader.Settings, ModelCatalog.All).Grid.Count, reader.RowCount);
                     ran++;

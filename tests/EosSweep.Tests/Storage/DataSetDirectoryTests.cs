@@ -1,9 +1,10 @@
+using EosSweep.Cli;
 using EosSweep.Core;
 using EosSweep.Storage;
 
 namespace EosSweep.Tests.Storage;
 
-/// <summary>The rules <see cref="DataSetWriter.Create"/> applies to its output directory.</summary>
+/// <summary>The rules <see cref="DataSetWriter.CreateAsync"/> applies to its output directory.</summary>
 public sealed class DataSetDirectoryTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -15,7 +16,7 @@ public sealed class DataSetDirectoryTests : IDisposable
     {
         var dir = _temp.Sub("a/b");
 
-        await using (DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false))
+        await using (await DataSetWriter.CreateAsync(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false))
         {
             Assert.True(File.Exists(Path.Combine(dir, DataSetLayout.SweepFile)));
         }
@@ -28,7 +29,7 @@ public sealed class DataSetDirectoryTests : IDisposable
 
         await StorageData.WriteAsync(dir, StorageData.Spec());
 
-        Assert.True(DataSetReader.Open(dir).Complete);
+        Assert.True((await DataSetReader.OpenAsync(dir)).Complete);
     }
 
     [Fact]
@@ -37,10 +38,11 @@ public sealed class DataSetDirectoryTests : IDisposable
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, StorageData.Spec(steps: 100));
 
-        var e = Assert.Throws<SweepInputException>(() =>
-            DataSetWriter.Create(dir, StorageData.Spec(steps: 200), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false));
+        var e = await Assert.ThrowsAsync<OtherSweepException>(() =>
+            DataSetWriter.CreateAsync(dir, StorageData.Spec(steps: 200), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false));
 
-        Assert.Equal($"output directory '{dir}' holds a different sweep; use --overwrite or another --out", e.Message);
+        Assert.Equal((dir, OtherSweepException.DifferentSweep), (e.Directory, e.Held));
+        Assert.Equal($"output directory '{dir}' holds a different sweep; use --overwrite or another --out", CliErrors.Wording(e));
         Assert.True(File.Exists(Path.Combine(dir, "part-0000000000-0000000020.parquet")));
     }
 
@@ -52,7 +54,7 @@ public sealed class DataSetDirectoryTests : IDisposable
         var before = Snapshot(dir);
         Assert.Contains(before, e => e.StartsWith("part-", StringComparison.Ordinal));
 
-        await using (var writer = DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false))
+        await using (var writer = await DataSetWriter.CreateAsync(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: false))
         {
             Assert.True(writer.AlreadyComplete);
             Assert.True(writer.DataSetComplete);
@@ -69,7 +71,7 @@ public sealed class DataSetDirectoryTests : IDisposable
         await StorageData.WriteAsync(dir, StorageData.Spec());
         var other = StorageData.Spec() with { Batch = 3, Threads = 5 };
 
-        await using var writer = DataSetWriter.Create(dir, other, FakeXyModel.Instance, StorageData.RunInfo, overwrite: false);
+        await using var writer = await DataSetWriter.CreateAsync(dir, other, FakeXyModel.Instance, StorageData.RunInfo, overwrite: false);
 
         Assert.True(writer.AlreadyComplete);
     }
@@ -94,34 +96,36 @@ public sealed class DataSetDirectoryTests : IDisposable
             [".shard-0-of-1.lock", "_manifest.json", "_shard-0-of-1.json", "mine", "notes.txt", "part-0000000000-0000000020.parquet",
                 "part-0000000021-0000000041.parquet", "part-0000000042-0000000059.parquet", "part-1.parquet", "sweep.json"],
             names);
-        var reader = DataSetReader.Open(dir);
+        var reader = await DataSetReader.OpenAsync(dir);
         Assert.Equal(200, reader.Settings.Steps);
         Assert.Equal(60, reader.RowCount);
     }
 
     [Fact]
-    public void Create_NonEmptyDirectoryWithoutDataSet_IsRefusedEvenWithOverwrite()
+    public async Task Create_NonEmptyDirectoryWithoutDataSet_IsRefusedEvenWithOverwrite()
     {
         var dir = Directory.CreateDirectory(_temp.Sub("foreign")).FullName;
         File.WriteAllText(Path.Combine(dir, "thesis.tex"), "precious");
 
-        var e = Assert.Throws<SweepInputException>(() =>
-            DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: true));
+        var e = await Assert.ThrowsAsync<ForeignDirectoryException>(() =>
+            DataSetWriter.CreateAsync(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: true));
 
+        Assert.Equal(dir, e.Directory);
         Assert.Contains("is not empty and holds no EosSweep data set", e.Message, StringComparison.Ordinal);
         Assert.Equal(["thesis.tex"], StorageData.EntryNames(dir));
     }
 
     [Fact]
-    public void Create_PathIsAFile_IsRefused()
+    public async Task Create_PathIsAFile_IsRefused()
     {
         var path = _temp.Sub("file.parquet");
         File.WriteAllText(path, "x");
 
-        var e = Assert.Throws<SweepInputException>(() =>
-            DataSetWriter.Create(path, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: true));
+        var e = await Assert.ThrowsAsync<OutputIsFileException>(() =>
+            DataSetWriter.CreateAsync(path, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, overwrite: true));
 
-        Assert.Equal($"output path '{path}' is a file, not a directory; use another --out", e.Message);
+        Assert.Equal(path, e.Directory);
+        Assert.Equal($"output path '{path}' is a file, not a directory; use another --out", CliErrors.Wording(e));
     }
 
     /// <summary>

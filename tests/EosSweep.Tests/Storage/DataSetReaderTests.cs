@@ -3,7 +3,7 @@ using EosSweep.Storage;
 
 namespace EosSweep.Tests.Storage;
 
-/// <summary>How <see cref="DataSetReader.Open"/> reports data sets it cannot read.</summary>
+/// <summary>How <see cref="DataSetReader.OpenAsync"/> reports data sets it cannot read.</summary>
 public sealed class DataSetReaderTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -16,7 +16,7 @@ public sealed class DataSetReaderTests : IDisposable
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, StorageData.Spec(), complete: false);
 
-        var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
+        var e = await Assert.ThrowsAsync<IncompleteDataSetException>(() => DataSetReader.OpenAsync(dir));
 
         Assert.Contains("is incomplete", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, DataSetLayout.ManifestFile)));
@@ -28,7 +28,7 @@ public sealed class DataSetReaderTests : IDisposable
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, StorageData.Spec(), complete: false);
 
-        var reader = DataSetReader.Open(dir, allowIncomplete: true);
+        var reader = await DataSetReader.OpenAsync(dir, allowIncomplete: true);
         var table = await reader.ReadTableAsync(["traj_id"]);
 
         Assert.False(reader.Complete);
@@ -40,21 +40,21 @@ public sealed class DataSetReaderTests : IDisposable
     }
 
     [Fact]
-    public void Open_MissingDirectory_SaysSo()
+    public async Task Open_MissingDirectory_SaysSo()
     {
         var dir = _temp.Sub("nope");
 
-        var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
+        var e = await Assert.ThrowsAsync<SweepInputException>(() => DataSetReader.OpenAsync(dir));
 
         Assert.Equal($"data set directory '{dir}' does not exist", e.Message);
     }
 
     [Fact]
-    public void Open_DirectoryWithoutSweepJson_SaysSo()
+    public async Task Open_DirectoryWithoutSweepJson_SaysSo()
     {
         var dir = Directory.CreateDirectory(_temp.Sub("plain")).FullName;
 
-        var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
+        var e = await Assert.ThrowsAsync<SweepInputException>(() => DataSetReader.OpenAsync(dir));
 
         Assert.Contains("no sweep.json", e.Message, StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class DataSetReaderTests : IDisposable
         await StorageData.WriteAsync(dir, StorageData.Spec());
         File.WriteAllText(Path.Combine(dir, "part-0000000021-0000000041.parquet"), "not parquet at all");
 
-        var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
+        var e = await Assert.ThrowsAsync<DamagedDataSetException>(() => DataSetReader.OpenAsync(dir));
 
         Assert.Contains("part-0000000021-0000000041.parquet' is damaged: ", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
@@ -78,7 +78,7 @@ public sealed class DataSetReaderTests : IDisposable
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, StorageData.Spec());
 
-        var e = await Assert.ThrowsAsync<SweepInputException>(() => DataSetReader.Open(dir).ReadTableAsync(["final_z"]));
+        var e = await Assert.ThrowsAsync<SweepInputException>(async () => await (await DataSetReader.OpenAsync(dir)).ReadTableAsync(["final_z"]));
 
         Assert.Contains("'final_z'", e.Message, StringComparison.Ordinal);
     }

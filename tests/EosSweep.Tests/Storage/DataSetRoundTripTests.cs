@@ -28,7 +28,7 @@ public sealed class DataSetRoundTripTests : IDisposable
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, _spec);
 
-        var reader = DataSetReader.Open(dir);
+        var reader = await DataSetReader.OpenAsync(dir);
         var table = await reader.ReadTableAsync(NumericColumns);
 
         Assert.True(reader.Complete);
@@ -43,7 +43,7 @@ public sealed class DataSetRoundTripTests : IDisposable
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, _spec, reverseParts: true);
 
-        var table = await DataSetReader.Open(dir).ReadTableAsync(NumericColumns);
+        var table = await (await DataSetReader.OpenAsync(dir)).ReadTableAsync(NumericColumns);
 
         AssertTableMatches(table);
     }
@@ -54,7 +54,7 @@ public sealed class DataSetRoundTripTests : IDisposable
         var dir = _temp.Sub("ds");
         await StorageData.WriteAsync(dir, _spec);
 
-        var reader = DataSetReader.Open(dir);
+        var reader = await DataSetReader.OpenAsync(dir);
 
         Assert.Equal(SpecJson.Write(_spec), SpecJson.Write(SpecResolver.Resolve(reader.Settings, [FakeXyModel.Instance])));
         Assert.Equal(3, reader.PartFiles.Count);

@@ -20,7 +20,7 @@ public sealed class DataSetWriterTests : IDisposable
         var dir = _temp.Sub("ds");
         var batch = new ResultBatch(2, 60);
         StorageData.Fill(batch, 0, 60);
-        await using (var writer = DataSetWriter.Create(
+        await using (var writer = await DataSetWriter.CreateAsync(
             dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, false, new DataSetWriterOptions { Compression = codec }))
         {
             await writer.WriteAsync(batch);
@@ -39,7 +39,7 @@ public sealed class DataSetWriterTests : IDisposable
     {
         var dir = _temp.Sub("ds");
         var batch = new ResultBatch(2, 60);
-        await using var writer = DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, false);
+        await using var writer = await DataSetWriter.CreateAsync(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, false);
         StorageData.Fill(batch, 0, 60);
         batch.Ints[(ResultLayout.RegimeColumn * batch.Capacity) + 5] = 9;
 
@@ -48,7 +48,7 @@ public sealed class DataSetWriterTests : IDisposable
         StorageData.Fill(batch, 0, 60);
         await writer.WriteAsync(batch);
         await writer.CompleteAsync();
-        Assert.Equal(60, DataSetReader.Open(dir).RowCount);
+        Assert.Equal(60, (await DataSetReader.OpenAsync(dir)).RowCount);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class DataSetWriterTests : IDisposable
     {
         var dir = _temp.Sub("ds");
         var batch = new ResultBatch(2, 10);
-        await using var writer = DataSetWriter.Create(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, false);
+        await using var writer = await DataSetWriter.CreateAsync(dir, StorageData.Spec(), FakeXyModel.Instance, StorageData.RunInfo, false);
         StorageData.Fill(batch, 55, 10);
 
         await Assert.ThrowsAsync<ArgumentException>(() => writer.WriteAsync(batch));

@@ -1,3 +1,4 @@
+using EosSweep.Cli;
 using EosSweep.Core;
 using EosSweep.Core.Grid;
 using EosSweep.Core.Results;
@@ -45,7 +46,7 @@ public sealed class ResumeTests : IDisposable
         var dir = _temp.Sub("ds");
         var spec = StorageData.Spec();
         var batch = new ResultBatch(2, 7);
-        await using (var writer = Create(dir, spec))
+        await using (var writer = await CreateAsync(dir, spec))
         {
             Assert.Equal([new IndexRange(0, 21), new IndexRange(21, 42), new IndexRange(42, 60)], writer.Pending);
             for (long s = 0; s < 35; s += 7)
@@ -55,7 +56,7 @@ public sealed class ResumeTests : IDisposable
             }
         }
 
-        await using var resumed = Create(dir, spec);
+        await using var resumed = await CreateAsync(dir, spec);
 
         Assert.True(resumed.Resumed);
         Assert.Equal(35, resumed.DoneBefore);
@@ -71,7 +72,7 @@ public sealed class ResumeTests : IDisposable
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(k => Task.Run(async () =>
         {
-            await using var writer = Create(dir, spec, new Shard(k, 3));
+            await using var writer = await CreateAsync(dir, spec, new Shard(k, 3));
             var batch = new ResultBatch(2, 7);
             foreach (var part in writer.Pending)
             {
@@ -85,7 +86,7 @@ public sealed class ResumeTests : IDisposable
             await writer.CompleteAsync();
         })));
 
-        var reader = DataSetReader.Open(dir);
+        var reader = await DataSetReader.OpenAsync(dir);
         Assert.True(reader.Complete);
         Assert.Equal(60, reader.RowCount);
         var ids = (await reader.ReadTableAsync([ResultColumns.TrajId])).Column(ResultColumns.TrajId);
@@ -96,12 +97,13 @@ public sealed class ResumeTests : IDisposable
     public async Task SameShardTwiceAtOnce_TheSecondIsRefused()
     {
         var dir = _temp.Sub("ds");
-        await using var first = Create(dir, StorageData.Spec(), new Shard(1, 2));
+        await using var first = await CreateAsync(dir, StorageData.Spec(), new Shard(1, 2));
 
-        var e = Assert.Throws<SweepInputException>(() => Create(dir, StorageData.Spec(), new Shard(1, 2)));
+        var e = await Assert.ThrowsAsync<WriterBusyException>(() => CreateAsync(dir, StorageData.Spec(), new Shard(1, 2)));
 
-        Assert.Equal($"shard 1/2 of '{dir}' is being written by another eos-sweep process; wait for it or stop it", e.Message);
-        await using var other = Create(dir, StorageData.Spec(), new Shard(0, 2));
+        Assert.Equal((dir, "1/2"), (e.Directory, e.Shard.ToString()));
+        Assert.Equal($"shard 1/2 of '{dir}' is being written by another eos-sweep process; wait for it or stop it", CliErrors.Wording(e));
+        await using var other = await CreateAsync(dir, StorageData.Spec(), new Shard(0, 2));
         Assert.Equal([new IndexRange(0, 21), new IndexRange(21, 30)], other.Pending);
     }
 
@@ -112,15 +114,15 @@ public sealed class ResumeTests : IDisposable
         await StorageData.WriteAsync(dir, StorageData.Spec());
         File.Delete(Path.Combine(dir, "part-0000000021-0000000041.parquet"));
 
-        var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
+        var e = await Assert.ThrowsAsync<DamagedDataSetException>(() => DataSetReader.OpenAsync(dir));
         Assert.Contains("part-0000000021-0000000041.parquet' is damaged: missing", e.Message, StringComparison.Ordinal);
 
-        await using var writer = Create(dir, StorageData.Spec());
+        await using var writer = await CreateAsync(dir, StorageData.Spec());
         Assert.Equal([new IndexRange(21, 42)], writer.Pending);
         Assert.False(File.Exists(Path.Combine(dir, DataSetLayout.ManifestFile)));
     }
 
-    private static DataSetWriter Create(string dir, SweepSpec spec, Shard? shard = null) =>
-        DataSetWriter.Create(dir, spec, FakeXyModel.Instance, StorageData.RunInfo, overwrite: false,
+    private static Task<DataSetWriter> CreateAsync(string dir, SweepSpec spec, Shard? shard = null) =>
+        DataSetWriter.CreateAsync(dir, spec, FakeXyModel.Instance, StorageData.RunInfo, overwrite: false,
             new DataSetWriterOptions { RowsPerPart = 15, Batch = 7, Shard = shard ?? Shard.Whole });
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EosSweep.Cli;
 using EosSweep.Core;
 using EosSweep.Core.Models;
 using EosSweep.Core.Results;
@@ -122,7 +123,7 @@ public sealed class SelfDescribingDataSetTests : IDisposable
             root["spec"]!["future_setting"] = 1;
         });
 
-        var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
+        var e = await Assert.ThrowsAsync<SweepInputException>(() => DataSetReader.OpenAsync(dir));
 
         Assert.Contains("format 3", e.Message, StringComparison.Ordinal);
         Assert.Contains("formats 1 to 2", e.Message, StringComparison.Ordinal);
@@ -138,8 +139,8 @@ public sealed class SelfDescribingDataSetTests : IDisposable
         await UnlistedModel.WriteAsync(dir, spec, complete: false);
         EditSweep(dir, root => root["format_version"] = 3);
 
-        var e = Assert.Throws<SweepInputException>(() =>
-            DataSetWriter.Create(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false));
+        var e = await Assert.ThrowsAsync<SweepInputException>(() =>
+            DataSetWriter.CreateAsync(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false));
 
         Assert.Contains("format 3", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("--overwrite", e.Message, StringComparison.Ordinal);
@@ -155,7 +156,7 @@ public sealed class SelfDescribingDataSetTests : IDisposable
         await UnlistedModel.WriteAsync(dir, UnlistedModel.Spec());
         EditSweep(dir, root => root["format_version"] = JsonNode.Parse(value));
 
-        var e = Assert.Throws<SweepInputException>(() => DataSetReader.Open(dir));
+        var e = await Assert.ThrowsAsync<SweepInputException>(() => DataSetReader.OpenAsync(dir));
 
         Assert.Contains($"format_version {value}", e.Message, StringComparison.Ordinal);
     }
@@ -168,7 +169,7 @@ public sealed class SelfDescribingDataSetTests : IDisposable
         await UnlistedModel.WriteAsync(dir, spec);
         StripToFormat1(dir);
 
-        var reader = DataSetReader.Open(dir);
+        var reader = await DataSetReader.OpenAsync(dir);
         var read = DataSetModel.Resolve(reader.Sweep, [UnlistedModel.Instance]);
         var table = await reader.ReadTableAsync([UnlistedModel.PeakRatio]);
 
@@ -251,18 +252,20 @@ public sealed class SelfDescribingDataSetTests : IDisposable
         EditSweep(dir, root => root["engine_version"] = "0.0.1+elsewhere");
         var before = StorageData.EntryNames(dir);
 
-        var e = Assert.Throws<SweepInputException>(() =>
-            DataSetWriter.Create(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false));
+        var e = await Assert.ThrowsAsync<OtherEngineException>(() =>
+            DataSetWriter.CreateAsync(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false));
 
-        Assert.Contains("engine 0.0.1+elsewhere", e.Message, StringComparison.Ordinal);
-        Assert.Contains($"engine {DataSetLayout.EngineVersion}", e.Message, StringComparison.Ordinal);
-        Assert.Contains("--overwrite", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', e.Message);
+        Assert.Equal(("0.0.1+elsewhere", DataSetLayout.EngineVersion), (e.Recorded, e.Current));
+        var line = CliErrors.Wording(e);
+        Assert.Contains("engine 0.0.1+elsewhere", line, StringComparison.Ordinal);
+        Assert.Contains($"engine {DataSetLayout.EngineVersion}", line, StringComparison.Ordinal);
+        Assert.Contains("--overwrite", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line);
         Assert.Equal(before, StorageData.EntryNames(dir));
 
         // The version alone was refused: the same data set with this engine's version resumes.
         File.WriteAllText(SweepPath(dir), original);
-        await using var writer = DataSetWriter.Create(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false);
+        await using var writer = await DataSetWriter.CreateAsync(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false);
         Assert.True(writer.Resumed);
     }
 
@@ -274,8 +277,8 @@ public sealed class SelfDescribingDataSetTests : IDisposable
         await UnlistedModel.WriteAsync(dir, spec, complete: false);
         EditSweep(dir, root => root.Remove("engine_version"));
 
-        var e = Assert.Throws<SweepInputException>(() =>
-            DataSetWriter.Create(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false));
+        var e = await Assert.ThrowsAsync<OtherEngineException>(() =>
+            DataSetWriter.CreateAsync(dir, spec, UnlistedModel.Instance, StorageData.RunInfo, overwrite: false));
 
         Assert.Contains("engine (unrecorded)", e.Message, StringComparison.Ordinal);
     }
@@ -290,7 +293,7 @@ public sealed class SelfDescribingDataSetTests : IDisposable
 
         await UnlistedModel.WriteAsync(dir, spec, overwrite: true);
 
-        Assert.Equal(DataSetLayout.EngineVersion, DataSetReader.Open(dir).EngineVersion);
+        Assert.Equal(DataSetLayout.EngineVersion, (await DataSetReader.OpenAsync(dir)).EngineVersion);
     }
 
     [Fact]
@@ -312,7 +315,7 @@ public sealed class SelfDescribingDataSetTests : IDisposable
         Array.Fill(batch.Ints, 1, ResultLayout.StepsColumn * n, n);
         Array.Fill(batch.Ints, -1, ResultLayout.DivergedStepColumn * n, n);
         Array.Fill(batch.Ints, (int)Regime.Gf, ResultLayout.RegimeColumn * n, n);
-        await using var writer = DataSetWriter.Create(dir, spec, model, StorageData.RunInfo, overwrite: false, new DataSetWriterOptions { RowsPerPart = n, Batch = n });
+        await using var writer = await DataSetWriter.CreateAsync(dir, spec, model, StorageData.RunInfo, overwrite: false, new DataSetWriterOptions { RowsPerPart = n, Batch = n });
         await writer.WriteAsync(batch);
     }
 

@@ -105,7 +105,7 @@ internal static class StorageData
         bool reverseParts = false)
     {
         var batch = new ResultBatch(FakeXyModel.Instance.Parameters.Count, capacity);
-        await using var writer = DataSetWriter.Create(
+        await using var writer = await DataSetWriter.CreateAsync(
             dir, spec, FakeXyModel.Instance, RunInfo, overwrite, new DataSetWriterOptions { RowsPerPart = rowsPerPart, Batch = capacity });
         var parts = writer.Pending.ToList();
         if (reverseParts)

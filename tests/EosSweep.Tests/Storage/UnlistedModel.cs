@@ -79,7 +79,7 @@ internal sealed class UnlistedModel : ModelInfo
         const int capacity = 16;
         int p = Instance.Parameters.Count;
         var batch = new ResultBatch(p, capacity, Instance.ExtraColumns.Count);
-        await using var writer = DataSetWriter.Create(
+        await using var writer = await DataSetWriter.CreateAsync(
             dir, spec, Instance, StorageData.RunInfo, overwrite, new DataSetWriterOptions { RowsPerPart = 64, Batch = capacity });
         foreach (var part in writer.Pending)
         {

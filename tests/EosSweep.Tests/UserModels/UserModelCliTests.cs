@@ -23,7 +23,7 @@ public sealed class UserModelCliTests(UserModelBuild build) : IClassFixture<User
         var r = CliRunner.Run(["run", "--model-assembly", build.SampleDll, "--model", "wd-xy", .. Grid, "--accelerator", accelerator, "--out", dir]);
         Assert.True(r.ExitCode == 0, r.Stderr);
 
-        var reader = DataSetReader.Open(dir);
+        var reader = await DataSetReader.OpenAsync(dir);
         var table = await reader.ReadTableAsync(["traj_id", "eta", "decay", "x0", "y0", "final_x", "final_y", "final_loss", "sharpness_final", "steps"]);
         Assert.Equal(10, table.Count);
         var regimes = new HashSet<Regime>();
