@@ -30,9 +30,9 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
     // lands on another float than the reference's in one coordinate at a time, so 0.1 keeps the comparison of steps
     // meaningful (rows closer than that do change: mlp at (η₁, η₂) = (2, 2) stops at 23 steps against the reference's
     // 22, quartic at η = 0.35 at 214 against 220). The ratio, the size and the flushed values are known to ~1e-6
-    // relative (mlp's ratio to the power iteration's ~1e-3), hence 0.05 on the edge, 0.01 on the bound, one decade on
-    // the flush.
-    internal static readonly ReferenceMargins Margins = new(Decision: 0.1, Bound: 0.01, Edge: 0.05, Flush: 1);
+    // relative (mlp's ratio to the power iteration's ~1e-3), hence 0.05 on the edge, 0.01 on the bound and 1e-3
+    // decades (0.2 %) on the flush.
+    internal static readonly ReferenceMargins Margins = new(Decision: 0.1, Bound: 0.01, Edge: 0.05, Flush: 1e-3);
 
     public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
 
@@ -84,6 +84,53 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
             settings, engine, i => new QuarticReference(Single(etas[i]), 1.5, 0.5), ReferenceLimits.F32Single(2000), t => t,
             Regime.Gf, Regime.Gf, Regime.Unconverged, Regime.Diverged);
         output.WriteLine($"quartic f32 on {engine}: largest relative deviation {worst:G3}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Quartic_F32_EosMargin_ReadsTheHighRatioRunAsEos(AcceleratorChoice engine)
+    {
+        // η = 0.3 converges with the ratio up to 0.86: gf under the default margin, eos under --eos-margin 0.2 (edge 0.8).
+        var model = new QuarticReference(Single(0.3), 1.5, 0.5);
+        Assert.Equal(Regime.Gf, ReferenceTrajectory.Run(model, ReferenceLimits.F32Single(2000)).Regime);
+        var settings = new SweepSettings
+        {
+            Model = "quartic",
+            Steps = 2000,
+            EosMargin = 0.2,
+            Axes = new Dictionary<string, string> { ["eta"] = "0.3", ["x0"] = "1.5", ["y0"] = "0.5" },
+        };
+        Check(settings, engine, _ => model, ReferenceLimits.F32Single(2000) with { EosMargin = 0.2 }, t => t, Regime.Eos);
+    }
+
+    [Fact]
+    public void Uv_F32_Flush_ZeroesTheDecayingOverlapBelow1e15()
+    {
+        // Target y = 0 at η·λ₀ = 0.5: c shrinks by ≈ 0.5 per step, falls below 1e-15 after ~50 steps and is flushed to 0;
+        // then nothing moves and --tol 0 accepts it (gf).
+        const int m = 1000;
+        UvInitialization.Moments(m, 1.0, 1, out double a, out double b, out double c);
+        double eta = 0.5 / ((a + b) / m);
+        var model = new UvReference(Single(eta), m, 0, a, b, c);
+        var limits = ReferenceLimits.F32Single(1000) with { Tol = 0 };
+        var reference = ReferenceTrajectory.Run(model, limits);
+        Assert.Equal(1, reference.Flushed);
+        Assert.Equal(0.0, reference.Theta[2]);
+        var settings = new SweepSettings
+        {
+            Model = "uv",
+            Steps = 1000,
+            Tolerance = 0,
+            Axes = new Dictionary<string, string>
+            {
+                ["eta"] = eta.ToString("R", CultureInfo.InvariantCulture),
+                ["m"] = $"{m}",
+                ["y"] = "0",
+                ["init_scale"] = "1",
+                ["seed"] = "1",
+            },
+        };
+        Check(settings, AcceleratorChoice.CpuIlgpu, _ => model, limits, t => t, Regime.Gf);
     }
 
     [Fact]
