@@ -25,6 +25,16 @@ internal static class IndependentCheck
     public static double Check(
         SweepSettings settings, AcceleratorChoice engine, Func<long, IReferenceModel> model, ReferenceLimits limits,
         Func<double[], double[]> columns, double rel, double abs, double margin, double? sharpnessRel,
+        Action<SweepHarness.Row, ReferenceTrajectory>? extra, params Regime[] expected) =>
+        Check(settings, engine, model, limits, columns, rel, abs, new ReferenceMargins(margin), sharpnessRel, extra, expected);
+
+    /// <summary>
+    /// <see cref="Check(SweepSettings, AcceleratorChoice, Func{long, IReferenceModel}, ReferenceLimits, Func{double[], double[]}, double, double, double, double?, Action{SweepHarness.Row, ReferenceTrajectory}?, Regime[])"/>
+    /// with a margin of its own for each decision (an f32 run's move is known to a float ulp of θ, its ratio far better).
+    /// </summary>
+    public static double Check(
+        SweepSettings settings, AcceleratorChoice engine, Func<long, IReferenceModel> model, ReferenceLimits limits,
+        Func<double[], double[]> columns, double rel, double abs, ReferenceMargins margins, double? sharpnessRel,
         Action<SweepHarness.Row, ReferenceTrajectory>? extra, params Regime[] expected)
     {
         var rows = EngineRun.Rows(settings, engine);
@@ -35,7 +45,7 @@ internal static class IndependentCheck
             var reference = ReferenceTrajectory.Run(model(row.Index), limits);
             string label = $"{settings.Model} row {row.Index} on {engine}";
             Assert.True(expected[row.Index] == reference.Regime, $"{label}: reference regime {reference.Regime}, intended {expected[row.Index]}");
-            AssertClearOfThresholds(reference, margin, label);
+            AssertClearOfThresholds(reference, margins, label);
             worst = Math.Max(worst, EngineRun.AssertAgrees(row, reference, columns(reference.Theta), rel, abs, label, sharpnessRel));
             extra?.Invoke(row, reference);
         }
@@ -44,11 +54,15 @@ internal static class IndependentCheck
     }
 
     /// <summary>Every decision of the reference (converged test, divergence bound, eos margin, flush) at least <paramref name="margin"/> from flipping.</summary>
-    public static void AssertClearOfThresholds(ReferenceTrajectory r, double margin, string label)
+    public static void AssertClearOfThresholds(ReferenceTrajectory r, double margin, string label) =>
+        AssertClearOfThresholds(r, new ReferenceMargins(margin), label);
+
+    /// <summary>Every decision of the reference at least its own margin of <paramref name="margins"/> from flipping.</summary>
+    public static void AssertClearOfThresholds(ReferenceTrajectory r, ReferenceMargins margins, string label)
     {
-        Assert.True(r.DecisionMargin >= margin, $"{label}: the converged test came within {r.DecisionMargin:G3} of flipping");
-        Assert.True(r.BoundMargin >= margin, $"{label}: ‖θ‖₁ came within {r.BoundMargin:G3} (relative) of the divergence bound");
-        Assert.True(r.EdgeMargin >= margin, $"{label}: the largest ratio came within {r.EdgeMargin:G3} of 1 − m");
-        Assert.True(r.FlushMargin >= margin, $"{label}: a parameter came within {r.FlushMargin:G3} decades of the flush threshold");
+        Assert.True(r.DecisionMargin >= margins.Decision, $"{label}: the converged test came within {r.DecisionMargin:G3} of flipping");
+        Assert.True(r.BoundMargin >= margins.Bound, $"{label}: ‖θ‖₁ came within {r.BoundMargin:G3} (relative) of the divergence bound");
+        Assert.True(r.EdgeMargin >= margins.Edge, $"{label}: the largest ratio came within {r.EdgeMargin:G3} of 1 − m");
+        Assert.True(r.FlushMargin >= margins.Flush, $"{label}: a parameter came within {r.FlushMargin:G3} decades of the flush threshold");
     }
 }

@@ -39,7 +39,7 @@ internal sealed record ReferenceTrajectory(
 
     public static ReferenceTrajectory Run(IReferenceModel model, ReferenceLimits limits)
     {
-        var theta = (double[])model.Start.Clone();
+        var theta = limits.Single ? model.Start.Select(v => (double)(float)v).ToArray() : (double[])model.Start.Clone();
         var losses = new List<double>();
         double minLoss = double.PositiveInfinity, maxSharp = 0, maxRatio = 0;
         double decision = double.PositiveInfinity, bound = double.PositiveInfinity, flushMargin = double.PositiveInfinity;
@@ -59,6 +59,11 @@ internal sealed record ReferenceTrajectory(
             double size = 0, move = 0;
             for (int k = 0; k < next.Length; k++)
             {
+                if (limits.Single)
+                {
+                    next[k] = (float)next[k];
+                }
+
                 double v = next[k];
                 if (v != 0 && double.IsFinite(v))
                 {
