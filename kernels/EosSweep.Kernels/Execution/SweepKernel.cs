@@ -73,18 +73,11 @@ public static class SweepKernel
             sink.SetDouble(k, i, T.ToDouble(model.Parameter(k)));
         }
 
-        sink.SetDouble(p, i, o.FinalLoss);
-        sink.SetDouble(p + 1, i, o.MinLoss);
-        sink.SetDouble(p + 2, i, o.SharpnessFinal);
-        sink.SetDouble(p + 3, i, o.SharpnessMax);
-        sink.SetDouble(p + 4, i, o.StabilityRatio);
         for (int e = 0; e < TModel.ExtraCount; e++)
         {
-            sink.SetDouble(p + 5 + e, i, model.Extra(e));
+            sink.SetDouble(RowWriter.ExtraColumn(p, e), i, model.Extra(e));
         }
 
-        sink.SetInt(0, i, o.Steps);
-        sink.SetInt(1, i, o.DivergedStep);
-        sink.SetInt(2, i, o.Regime);
+        RowWriter.Write(sink, p, i, o);
     }
 }
