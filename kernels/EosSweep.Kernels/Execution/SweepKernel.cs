@@ -13,33 +13,22 @@ namespace EosSweep.Kernels.Execution;
 public static class SweepKernel
 {
     /// <summary>The kernel entry point.</summary>
-    public static void Run<TModel, T>(
-        Index1D i,
-        ArrayView<double> axisValues,
-        ArrayView<long> axisMeta,
-        KernelArgs args,
-        ArrayView<double> outD,
-        ArrayView<int> outI,
-        ArrayView<double> dataD,
-        ArrayView<int> dataI,
-        ArrayView<double> scratch,
-        ArrayView<int> traceSlots,
-        ArrayView<double> traceBuffer)
+    public static void Run<TModel, T>(Index1D i, SweepViews views)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
     {
+        var args = views.Args;
         if (i >= args.Count)
         {
             return;
         }
 
-        var trace = TraceSink.ForRow(i, traceSlots, traceBuffer, TModel.ParameterCount, args);
+        var trace = TraceSink.ForRow(i, views.TraceSlots, views.TraceBuffer, TModel.ParameterCount, args);
 
-        Execute<TModel, T, DeviceGrid, DeviceSink>(
-            i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI, scratch, args.Capacity), args, new DeviceSink(outD, outI, args.Capacity), ref trace);
+        Execute<TModel, T, DeviceGrid, DeviceSink>(i, views.Grid, views.Data, args, views.Sink, ref trace);
         if (trace.Enabled)
         {
-            traceSlots[args.Capacity + i] = trace.Count;
+            views.TraceSlots[args.Capacity + i] = trace.Count;
         }
     }
 
