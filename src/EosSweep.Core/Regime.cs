@@ -18,3 +18,22 @@ public enum Regime : byte
     /// <summary>Ran out of steps without meeting the convergence criterion.</summary>
     Unconverged = 3,
 }
+
+/// <summary>
+/// The <see cref="Regime"/> codes as <c>int</c> constants, for code that writes the regime column as an int (the GPU
+/// kernels, the SIMD lanes) and cannot use the enum there: defined from the enum, so the codes exist once.
+/// </summary>
+public static class RegimeCode
+{
+    /// <summary>Code of <see cref="Regime.Gf"/>.</summary>
+    public const int Gf = (int)Regime.Gf;
+
+    /// <summary>Code of <see cref="Regime.Eos"/>.</summary>
+    public const int Eos = (int)Regime.Eos;
+
+    /// <summary>Code of <see cref="Regime.Diverged"/>.</summary>
+    public const int Diverged = (int)Regime.Diverged;
+
+    /// <summary>Code of <see cref="Regime.Unconverged"/>.</summary>
+    public const int Unconverged = (int)Regime.Unconverged;
+}

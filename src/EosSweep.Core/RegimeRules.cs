@@ -59,14 +59,23 @@ public static class RegimeRules
     };
 
     /// <summary>Parses a data-set regime name.</summary>
-    public static Regime Parse(string name) => name switch
+    public static Regime Parse(string name) =>
+        TryParse(name, out var regime) ? regime : throw new FormatException($"unknown regime '{name}'");
+
+    /// <summary>Parses a data-set regime name; false for any other text (null included).</summary>
+    public static bool TryParse(string? name, out Regime regime)
     {
-        "gf" => Regime.Gf,
-        "eos" => Regime.Eos,
-        "diverged" => Regime.Diverged,
-        "unconverged" => Regime.Unconverged,
-        _ => throw new FormatException($"unknown regime '{name}'"),
-    };
+        Regime? parsed = name switch
+        {
+            "gf" => Regime.Gf,
+            "eos" => Regime.Eos,
+            "diverged" => Regime.Diverged,
+            "unconverged" => Regime.Unconverged,
+            _ => null,
+        };
+        regime = parsed.GetValueOrDefault();
+        return parsed.HasValue;
+    }
 
     /// <summary>All regimes in code order.</summary>
     public static IReadOnlyList<Regime> All { get; } = [Regime.Gf, Regime.Eos, Regime.Diverged, Regime.Unconverged];

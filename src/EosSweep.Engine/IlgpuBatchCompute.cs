@@ -26,7 +26,7 @@ internal sealed class IlgpuBatchCompute(
     public void Run(KernelArgs args, ResultBatch batch)
     {
         int cap = args.Capacity;
-        launch.Launch(args.Count, values.View, meta.View, args, outD.View, outI.View, data.Doubles, data.Ints, data.Scratch, traceSlots.View, traceBuffer.View);
+        launch.Launch(args.Count, new SweepViews(values.View, meta.View, args, outD.View, outI.View, data, traceSlots.View, traceBuffer.View));
         accelerator.Synchronize();
         if (batch.Traces is { } traces)
         {

@@ -141,7 +141,7 @@ public sealed class SweepSession : IDisposable
 
         // Traces: a slot per traced trajectory of a batch; slot indices (−1 = untraced) and row counts travel in one int buffer.
         var trace = spec.Trace;
-        int columns = 4 + p;
+        int columns = TraceLayout.Columns(p);
         int slotsPerBatch = trace is null ? 0 : (int)Math.Min(cap, trace.Count(spec.Grid));
         using var traceSlots = _accelerator.Allocate1D<int>(2L * cap);
         using var traceBuffer = _accelerator.Allocate1D<double>(Math.Max(1, (long)slotsPerBatch * spec.TraceRows * columns));

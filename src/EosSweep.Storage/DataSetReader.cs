@@ -350,14 +350,10 @@ public sealed class DataSetReader
     {
         for (int i = 0; i < text.Length; i++)
         {
-            dst[i] = text[i] switch
+            if (!RegimeRules.TryParse(text[i], out dst[i]))
             {
-                "gf" => Regime.Gf,
-                "eos" => Regime.Eos,
-                "diverged" => Regime.Diverged,
-                "unconverged" => Regime.Unconverged,
-                _ => throw new SweepInputException($"part file '{path}' holds an unknown regime '{text[i]}'"),
-            };
+                throw new SweepInputException($"part file '{path}' holds an unknown regime '{text[i]}'");
+            }
         }
     }
 

@@ -90,10 +90,10 @@ public sealed class TraceWriter
             {
                 long at = (((long)s * traces.RowsPerSlot) + row) * traces.Columns;
                 ids[r] = traces.TrajIds[s];
-                steps[r] = (long)traces.Buffer[at];
+                steps[r] = (long)traces.Buffer[at + TraceLayout.StepSlot];
                 for (int c = 0; c < values.Length; c++)
                 {
-                    values[c][r] = traces.Buffer[at + 1 + c];
+                    values[c][r] = traces.Buffer[at + TraceLayout.LossSlot + c];
                 }
             }
         }

@@ -14,20 +14,11 @@ namespace EosSweep.Kernels.Execution;
 public static class GroupSweepKernel
 {
     /// <summary>The kernel entry point: launch with one group per trajectory of the batch.</summary>
-    public static void Run<TModel, T>(
-        ArrayView<double> axisValues,
-        ArrayView<long> axisMeta,
-        KernelArgs args,
-        ArrayView<double> outD,
-        ArrayView<int> outI,
-        ArrayView<double> dataD,
-        ArrayView<int> dataI,
-        ArrayView<double> scratch,
-        ArrayView<int> traceSlots,
-        ArrayView<double> traceBuffer)
+    public static void Run<TModel, T>(SweepViews views)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
     {
+        var args = views.Args;
         int i = Grid.IdxX;
         if (i >= args.Count)
         {
@@ -36,18 +27,12 @@ public static class GroupSweepKernel
 
         bool leader = Group.IdxX == 0;
         // Only the leader records the trace; the other threads of the group hold the same values.
-        var trace = leader ? TraceSink.ForRow(i, traceSlots, traceBuffer, TModel.ParameterCount, args) : default;
+        var trace = leader ? TraceSink.ForRow(i, views.TraceSlots, views.TraceBuffer, TModel.ParameterCount, args) : default;
 
-        SweepKernel.Execute<TModel, T, DeviceGrid, LeaderSink>(
-            i,
-            new DeviceGrid(axisValues, axisMeta),
-            new ModelData(dataD, dataI, scratch, args.Capacity),
-            args,
-            new LeaderSink(new DeviceSink(outD, outI, args.Capacity), leader),
-            ref trace);
+        SweepKernel.Execute<TModel, T, DeviceGrid, LeaderSink>(i, views.Grid, views.Data, args, new LeaderSink(views.Sink, leader), ref trace);
         if (trace.Enabled)
         {
-            traceSlots[args.Capacity + i] = trace.Count;
+            views.TraceSlots[args.Capacity + i] = trace.Count;
         }
     }
 

@@ -43,11 +43,9 @@ public sealed class GroupTrajectoryKernel<TModel, T>(ITrajectoryKernel hostTwin,
     /// <inheritdoc/>
     public SweepLaunch Load(Accelerator accelerator)
     {
-        var kernel = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>, ArrayView<double>>(
-            GroupSweepKernel.Run<TModel, T>);
+        var kernel = accelerator.LoadStreamKernel<SweepViews>(GroupSweepKernel.Run<TModel, T>);
         int group = GroupSize(accelerator);
-        return new SweepLaunch((count, values, meta, args, outD, outI, dataD, dataI, scratch, slots, traces) =>
-            kernel(new KernelConfig(count.X, group), values, meta, args, outD, outI, dataD, dataI, scratch, slots, traces));
+        return new SweepLaunch((count, views) => kernel(new KernelConfig(count.X, group), views));
     }
 
     /// <inheritdoc/>

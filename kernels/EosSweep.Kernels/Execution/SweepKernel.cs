@@ -13,33 +13,22 @@ namespace EosSweep.Kernels.Execution;
 public static class SweepKernel
 {
     /// <summary>The kernel entry point.</summary>
-    public static void Run<TModel, T>(
-        Index1D i,
-        ArrayView<double> axisValues,
-        ArrayView<long> axisMeta,
-        KernelArgs args,
-        ArrayView<double> outD,
-        ArrayView<int> outI,
-        ArrayView<double> dataD,
-        ArrayView<int> dataI,
-        ArrayView<double> scratch,
-        ArrayView<int> traceSlots,
-        ArrayView<double> traceBuffer)
+    public static void Run<TModel, T>(Index1D i, SweepViews views)
         where TModel : struct, IGdModel<TModel, T>
         where T : struct, IScalar<T>
     {
+        var args = views.Args;
         if (i >= args.Count)
         {
             return;
         }
 
-        var trace = TraceSink.ForRow(i, traceSlots, traceBuffer, TModel.ParameterCount, args);
+        var trace = TraceSink.ForRow(i, views.TraceSlots, views.TraceBuffer, TModel.ParameterCount, args);
 
-        Execute<TModel, T, DeviceGrid, DeviceSink>(
-            i, new DeviceGrid(axisValues, axisMeta), new ModelData(dataD, dataI, scratch, args.Capacity), args, new DeviceSink(outD, outI, args.Capacity), ref trace);
+        Execute<TModel, T, DeviceGrid, DeviceSink>(i, views.Grid, views.Data, args, views.Sink, ref trace);
         if (trace.Enabled)
         {
-            traceSlots[args.Capacity + i] = trace.Count;
+            views.TraceSlots[args.Capacity + i] = trace.Count;
         }
     }
 
@@ -73,18 +62,11 @@ public static class SweepKernel
             sink.SetDouble(k, i, T.ToDouble(model.Parameter(k)));
         }
 
-        sink.SetDouble(p, i, o.FinalLoss);
-        sink.SetDouble(p + 1, i, o.MinLoss);
-        sink.SetDouble(p + 2, i, o.SharpnessFinal);
-        sink.SetDouble(p + 3, i, o.SharpnessMax);
-        sink.SetDouble(p + 4, i, o.StabilityRatio);
         for (int e = 0; e < TModel.ExtraCount; e++)
         {
-            sink.SetDouble(p + 5 + e, i, model.Extra(e));
+            sink.SetDouble(RowWriter.ExtraColumn(p, e), i, model.Extra(e));
         }
 
-        sink.SetInt(0, i, o.Steps);
-        sink.SetInt(1, i, o.DivergedStep);
-        sink.SetInt(2, i, o.Regime);
+        RowWriter.Write(sink, p, i, o);
     }
 }

@@ -1,3 +1,4 @@
+using EosSweep.Core.Results;
 using EosSweep.Kernels.Models;
 using EosSweep.Kernels.Numerics;
 using ILGPU;
@@ -5,8 +6,8 @@ using ILGPU;
 namespace EosSweep.Kernels.Execution;
 
 /// <summary>
-/// Where a traced trajectory writes its rows: step, loss, sharpness, stability ratio, then the parameters
-/// (<c>Columns</c> = 4 + P doubles a row, <c>Rows</c> rows a slot). A row is written in two halves — the step
+/// Where a traced trajectory writes its rows in the layout of EosSweep.Core.Results.TraceLayout: step, loss, sharpness,
+/// stability ratio, then the parameters (<c>Columns</c> = 4 + P doubles a row, <c>Rows</c> rows a slot). A row is written in two halves — the step
 /// and θ_t before the GD step, the loss, sharpness and ratio at θ_t after it — so models whose parameters live
 /// in device scratch are recorded correctly. Disabled sinks (untraced trajectories) do nothing.
 /// </summary>
@@ -43,7 +44,7 @@ public struct TraceSink
         if (args.TraceEvery > 0 && traceSlots[i] >= 0)
         {
             trace.Buffer = buffer;
-            trace.Columns = 4 + parameterCount;
+            trace.Columns = TraceLayout.ParameterSlot + parameterCount;
             trace.Rows = args.TraceRows;
             trace.Offset = (long)traceSlots[i] * args.TraceRows * trace.Columns;
             trace.Every = args.TraceEvery;
@@ -62,10 +63,10 @@ public struct TraceSink
         where T : struct, IScalar<T>
     {
         long row = Offset + ((long)Count * Columns);
-        Buffer[row] = t;
+        Buffer[row + TraceLayout.StepSlot] = t;
         for (int k = 0; k < TModel.ParameterCount; k++)
         {
-            Buffer[row + 4 + k] = T.ToDouble(model.Parameter(k));
+            Buffer[row + TraceLayout.ParameterSlot + k] = T.ToDouble(model.Parameter(k));
         }
     }
 
@@ -73,9 +74,9 @@ public struct TraceSink
     public void End(double loss, double sharpness, double ratio)
     {
         long row = Offset + ((long)Count * Columns);
-        Buffer[row + 1] = loss;
-        Buffer[row + 2] = sharpness;
-        Buffer[row + 3] = ratio;
+        Buffer[row + TraceLayout.LossSlot] = loss;
+        Buffer[row + TraceLayout.SharpnessSlot] = sharpness;
+        Buffer[row + TraceLayout.StabilityRatioSlot] = ratio;
         Count++;
     }
 }

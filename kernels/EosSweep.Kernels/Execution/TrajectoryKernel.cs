@@ -27,8 +27,7 @@ public sealed class TrajectoryKernel<TModel, T> : ITrajectoryKernel
 
     /// <inheritdoc/>
     public SweepLaunch Load(Accelerator accelerator) =>
-        new(accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, KernelArgs, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>, ArrayView<double>, ArrayView<int>, ArrayView<double>>(
-            SweepKernel.Run<TModel, T>));
+        new(accelerator.LoadAutoGroupedStreamKernel<Index1D, SweepViews>(SweepKernel.Run<TModel, T>));
 
     /// <inheritdoc/>
     public void RunOnHost(HostGrid grid, ModelData data, KernelArgs args, ResultBatch batch)

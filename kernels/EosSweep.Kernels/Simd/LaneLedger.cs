@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EosSweep.Core;
 using EosSweep.Core.Results;
 using EosSweep.Kernels.Execution;
 using EosSweep.Kernels.Models;
@@ -19,11 +20,6 @@ internal struct LaneLedger<T, TW>
     where T : struct, ISimdReal<T, TW>
     where TW : struct, ILanes<TW>
 {
-    public const int RegimeGf = 0;
-    public const int RegimeEos = 1;
-    public const int RegimeDiverged = 2;
-    public const int RegimeUnconverged = 3;
-
     public TW HalfEta, MinLoss, MaxSharp, MaxRatio, Steps, Budget, Active;
     public long[] Ids;
 
@@ -38,6 +34,12 @@ internal struct LaneLedger<T, TW>
     /// above the bound), converged (small move and ratio below 1) and out of steps, as 1/0 flags; whether any active
     /// lane is done.
     /// </summary>
+    /// <remarks>
+    /// This is <see cref="StepRules.Track"/>, <see cref="StepRules.Diverged"/> and <see cref="StepRules.Converged"/>
+    /// written as selects over double lanes: calling the scalar rules lane by lane would give up the lanes' speed.
+    /// The thresholds are <see cref="StepRules"/>'s named constants, and the lanes-vs-kernel bit-identity tests pin
+    /// the two forms together.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Track(in StepInfo<T> info, in LaneLimits<TW> lim, out TW done, out TW finite, out TW converged)
     {
@@ -52,7 +54,7 @@ internal struct LaneLedger<T, TW>
         MaxSharp = TW.SelectLess(MaxSharp, sharp, sharp, MaxSharp);
         MaxRatio = TW.SelectLess(MaxRatio, ratio, ratio, MaxRatio);
         finite = TW.SelectLessEqual(TW.Abs(loss), lim.Max, TW.SelectLessEqual(size, lim.Bound, one, zero), zero);
-        converged = TW.SelectLessEqual(move, lim.Tolerance * (one + size), TW.SelectLess(ratio, one, finite, zero), zero);
+        converged = TW.SelectLessEqual(move, lim.Tolerance * (one + size), TW.SelectLess(ratio, lim.StableRatio, finite, zero), zero);
         var end = TW.SelectLess(Steps, Budget, converged, one);
         end = TW.SelectEqual(finite, one, end, one);
         done = TW.SelectEqual(Active, one, end, zero);
@@ -66,30 +68,14 @@ internal struct LaneLedger<T, TW>
     /// </summary>
     public int WriteRow(int l, in StepInfo<T> last, TW finite, TW converged, in KernelArgs args, ResultBatch batch, int p)
     {
-        int cap = batch.Capacity;
-        int regime = TW.Lane(finite, l) == 0 ? RegimeDiverged : TW.Lane(converged, l) != 0 ? RegimeGf : RegimeUnconverged;
+        int regime = TW.Lane(finite, l) == 0 ? RegimeCode.Diverged : TW.Lane(converged, l) != 0 ? RegimeCode.Gf : RegimeCode.Unconverged;
         double finalLoss = T.Lane(last.Loss, l);
         double finalSharp = T.Lane(last.Sharpness, l);
         double finalRatio = TW.Lane(HalfEta, l) * finalSharp;
-        double ml = TW.Lane(MinLoss, l), ms = TW.Lane(MaxSharp, l), mr = TW.Lane(MaxRatio, l);
-        ml = finalLoss < ml ? finalLoss : ml;
-        ms = finalSharp > ms ? finalSharp : ms;
-        mr = finalRatio > mr ? finalRatio : mr;
-        if (regime == RegimeGf && mr >= args.Limits.EosThreshold)
-        {
-            regime = RegimeEos;
-        }
-
+        var o = StepRules.Finish(
+            finalLoss, finalSharp, finalRatio, TW.Lane(MinLoss, l), TW.Lane(MaxSharp, l), TW.Lane(MaxRatio, l), (int)TW.Lane(Steps, l), regime, args.Limits.EosThreshold);
         int row = (int)(Ids[l] - args.Start);
-        int steps = (int)TW.Lane(Steps, l);
-        batch.Doubles[(p * cap) + row] = finalLoss;
-        batch.Doubles[((p + 1) * cap) + row] = ml;
-        batch.Doubles[((p + 2) * cap) + row] = finalSharp;
-        batch.Doubles[((p + 3) * cap) + row] = ms;
-        batch.Doubles[((p + 4) * cap) + row] = finalRatio;
-        batch.Ints[row] = steps;
-        batch.Ints[cap + row] = regime == RegimeDiverged ? steps : -1;
-        batch.Ints[(2 * cap) + row] = regime;
+        RowWriter.Write(new HostSink(batch), p, row, o);
         Ids[l] = -1;
         return row;
     }
@@ -156,7 +142,8 @@ internal readonly struct LaneLimits<TW>(RunLimits limits)
 {
     public readonly TW Tolerance = TW.C(limits.Tolerance);
     public readonly TW Bound = TW.C(limits.Bound);
-    public readonly TW Max = TW.C(double.MaxValue);
+    public readonly TW Max = TW.C(StepRules.FiniteLimit);
+    public readonly TW StableRatio = TW.C(StepRules.StableRatio);
 }
 
 /// <summary>

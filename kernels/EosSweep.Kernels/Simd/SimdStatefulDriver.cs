@@ -84,7 +84,7 @@ public sealed class SimdStatefulDriver<TModel, T, TW>
 
                 for (int e = 0; e < TModel.ExtraCount; e++)
                 {
-                    batch.Doubles[((p + 5 + e) * cap) + row] = TW.Lane(g.Model.Extra(e), l);
+                    batch.Doubles[(RowWriter.ExtraColumn(p, e) * cap) + row] = TW.Lane(g.Model.Extra(e), l);
                 }
             }
         }

@@ -101,7 +101,7 @@ public sealed record RunFootprint(
         if (spec.Trace is { } trace)
         {
             long traced = trace.Count(spec.Grid);
-            double perTrajectory = (double)spec.TraceRows * (4 + p) * sizeof(double);
+            double perTrajectory = (double)spec.TraceRows * TraceLayout.Columns(p) * sizeof(double);
             traceDisk = traced * (double)spec.TraceRows * (5 + p) * sizeof(double);
             double slots = Math.Min(batch, traced);
             traceDevice += slots * perTrajectory;

@@ -20,7 +20,7 @@ public sealed class TraceBatch
     /// <summary>Rows a slot holds at most.</summary>
     public int RowsPerSlot { get; }
 
-    /// <summary>Doubles per row: 4 + the number of parameters.</summary>
+    /// <summary>Doubles per row: <see cref="TraceLayout.Columns"/> of the number of parameters.</summary>
     public int Columns { get; }
 
     /// <summary>Slots in use.</summary>
