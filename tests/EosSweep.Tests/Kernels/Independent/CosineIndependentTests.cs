@@ -25,8 +25,6 @@ public sealed class CosineIndependentTests(ITestOutputHelper output)
         return data;
     }
 
-    public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
-
     [Theory]
     [MemberData(nameof(EnginesAndForms))]
     public void Regimes_MatchTheReference(AcceleratorChoice engine, string form)
@@ -44,7 +42,7 @@ public sealed class CosineIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Flush_F64_ZeroesTheDecayingCoordinate(AcceleratorChoice engine)
     {
         // Multiplicative, η = 0.3: near 0, x' ≈ (1 − 2η(1 + δ))·x = 0.34·x, so x falls below 1e-100 after ~200 steps and
@@ -58,7 +56,7 @@ public sealed class CosineIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Flush_F32_ZeroesTheDecayingCoordinate(AcceleratorChoice engine)
     {
         // The same in f32: below 1e-15 after ~30 steps. The reference stays in double; float rounding moves the
@@ -71,7 +69,7 @@ public sealed class CosineIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Tolerance_Loose_StopsEarlier(AcceleratorChoice engine)
     {
         // --tol 1e-4 stops the additive η = 0.1 run well before the default 1e-10 does.

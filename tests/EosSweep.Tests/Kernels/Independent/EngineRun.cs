@@ -7,6 +7,9 @@ namespace EosSweep.Tests.Kernels.Independent;
 /// <summary>Runs a sweep in memory on a named CPU engine and checks that that engine, and no other, ran it.</summary>
 internal static class EngineRun
 {
+    /// <summary>The two CPU engines every independent check runs on: ILGPU's CPU accelerator (the compiled kernel) and the SIMD lanes.</summary>
+    public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
+
     /// <summary>
     /// The rows of <paramref name="settings"/> run with <paramref name="engine"/>: <see cref="AcceleratorChoice.Cpu"/>
     /// (the SIMD lanes; asserted: the engine's name carries "SIMD") or <see cref="AcceleratorChoice.CpuIlgpu"/>

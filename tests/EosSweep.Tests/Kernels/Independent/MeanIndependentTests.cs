@@ -18,8 +18,6 @@ public sealed class MeanIndependentTests(ITestOutputHelper output)
     // η* = 8π/d² for the logistic loss at d = 200.
     private static readonly double EtaStar = 8 * Math.PI / (200.0 * 200.0);
 
-    public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
-
     [Fact]
     public void NormalCdf_MatchesTabulatedValues()
     {
@@ -32,7 +30,7 @@ public sealed class MeanIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Logistic_AroundTheThreshold_MatchesTheReference(AcceleratorChoice engine)
     {
         // η = η*/1000 converges too slowly for 5000 steps (unconverged), η*/4 converges with b ≈ 0 (gf), 2η* settles at
@@ -46,7 +44,7 @@ public sealed class MeanIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Square_FarAboveTheThreshold_CatapultsUnlessTheBoundStopsIt(AcceleratorChoice engine)
     {
         // The square loss at 100× its threshold 2π/d²: the first steps throw a± to ~440 and b to ~ −3500, where g(b)
@@ -64,7 +62,7 @@ public sealed class MeanIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Tolerance_Loose_ConvergesTheSlowRun(AcceleratorChoice engine)
     {
         // --tol 1e-6 converges the η*/1000 run (gf) that the default tolerance leaves unconverged at 5000 steps.
@@ -79,7 +77,8 @@ public sealed class MeanIndependentTests(ITestOutputHelper output)
     /// <summary>The value the engine reads from the round-trip string of <paramref name="v"/>.</summary>
     private static double Parse(double v) => double.Parse(v.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static SweepSettings Settings(string loss, double[] etas, int steps) => new()
+    /// <summary>The mean sweep these checks run: logistic or square loss, a₊ = 0.05, a₋ = −0.02, b0 = 0, d = 200, over <paramref name="etas"/>.</summary>
+    internal static SweepSettings Settings(string loss, double[] etas, int steps) => new()
     {
         Model = "mean",
         Loss = loss,

@@ -32,10 +32,8 @@ public sealed class MlpIndependentTests(ITestOutputHelper output)
     private const int M = 2, D = 2, N = 6;
     private const ulong Seed = 1;
 
-    public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Identity_GfEosDiverged_MatchTheReference(AcceleratorChoice engine)
     {
         // η₁ ∈ {0.5, 2} × η₂ ∈ {0.5, 2, 5}: η₂ = 0.5 converges gently (gf), η₂ = 2 converges after the preconditioned
@@ -48,7 +46,7 @@ public sealed class MlpIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Tanh_UnconvergedAtTheBudget_MatchesTheReference(AcceleratorChoice engine)
     {
         // tanh at η₁ ∈ {0.2, 2}, η₂ = 0.5 keeps creeping down a flat valley: unconverged at 1000 steps, measure < 1.
@@ -66,7 +64,7 @@ public sealed class MlpIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void ToleranceEosMarginAndBound_ChangeStepsAndRegime(AcceleratorChoice engine)
     {
         // One sweep (one kernel compile) under --tol 1e-6, --eos-margin 0.5 and --diverge-bound 50, identity,

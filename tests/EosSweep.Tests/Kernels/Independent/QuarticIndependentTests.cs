@@ -13,10 +13,8 @@ public sealed class QuarticIndependentTests(ITestOutputHelper output)
     private const double Abs = 1e-12;
     private const double Margin = 1e-6;
 
-    public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void EveryRegime_MatchesTheReference(AcceleratorChoice engine)
     {
         // From (1.5, 0.5), S(D) = 2√8: η = 0.1 converges near the flow minimiser (gf), 0.4 (η·S/2 = 1.13) drifts to the
@@ -30,7 +28,7 @@ public sealed class QuarticIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void DivergenceBound_TurnsAnUnconvergedCascadeIntoDivergence(AcceleratorChoice engine)
     {
         // η = 0.6 bounces without converging; its first step takes ‖θ‖₁ from 2 to ≈ 2.39 (x ≈ 1.60, y ≈ 0.80), so
@@ -44,7 +42,7 @@ public sealed class QuarticIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void EosMargin_Wide_ReadsAFlowRunAsEos(AcceleratorChoice engine)
     {
         // The flow-minimiser run at η = 0.1 has max ratio 0.28: --eos-margin 0.75 (edge at 0.25) reads it as eos.

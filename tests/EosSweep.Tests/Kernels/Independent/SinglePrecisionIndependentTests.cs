@@ -34,10 +34,8 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
     // decades (0.2 %) on the flush.
     internal static readonly ReferenceMargins Margins = new(Decision: 0.1, Bound: 0.01, Edge: 0.05, Flush: 1e-3);
 
-    public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Mean_F32_GfAndUnconverged_MatchTheReference(AcceleratorChoice engine)
     {
         // Logistic, d = 200, η* = 8π/d²: η*/4 and η*/2 converge (gf), 2η* and 4η* still hover at the edge after 300 steps
@@ -51,7 +49,7 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Mean_F32_SquareCatapult_EosOrDivergedByTheBound(AcceleratorChoice engine)
     {
         // The square loss at a quarter of its threshold 2π/d² (gf) and at 100× (the first steps throw b far negative,
@@ -67,7 +65,7 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Quartic_F32_GfUnconvergedDiverged_MatchTheReference(AcceleratorChoice engine)
     {
         // From (1.5, 0.5): η = 0.2 and 0.3 converge (gf; 0.3 with the ratio up to 0.86), 0.45 keeps bouncing across the
@@ -87,7 +85,7 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Quartic_F32_EosMargin_ReadsTheHighRatioRunAsEos(AcceleratorChoice engine)
     {
         // η = 0.3 converges with the ratio up to 0.86: gf under the default margin, eos under --eos-margin 0.2 (edge 0.8).
@@ -163,7 +161,7 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Mlp_F32_GfEosDiverged_MatchTheReference(AcceleratorChoice engine)
     {
         // Identity activation, width 2 on 2 inputs, 6 points, seed 1 (as MlpIndependentTests), η₁ = 0.5: η₂ = 1
@@ -202,19 +200,6 @@ public sealed class SinglePrecisionIndependentTests(ITestOutputHelper output)
         params Regime[] expected) =>
         IndependentCheck.Check(settings with { Precision = "f32" }, engine, model, limits, columns, Rel, Abs, Margins, null, null, expected);
 
-    private static SweepSettings MeanSettings(string loss, double[] etas, int steps) => new()
-    {
-        Model = "mean",
-        Loss = loss,
-        Steps = steps,
-        Precision = "f32",
-        Axes = new Dictionary<string, string>
-        {
-            ["eta"] = string.Join(",", etas.Select(e => e.ToString("R", CultureInfo.InvariantCulture))),
-            ["a_plus0"] = "0.05",
-            ["a_minus0"] = "-0.02",
-            ["b0"] = "0",
-            ["d"] = "200",
-        },
-    };
+    private static SweepSettings MeanSettings(string loss, double[] etas, int steps) =>
+        MeanIndependentTests.Settings(loss, etas, steps) with { Precision = "f32" };
 }

@@ -36,8 +36,6 @@ public sealed class XyIndependentTests(ITestOutputHelper output)
         return data;
     }
 
-    public static TheoryData<AcceleratorChoice> Engines() => new() { AcceleratorChoice.CpuIlgpu, AcceleratorChoice.Cpu };
-
     [Theory]
     [MemberData(nameof(EnginesAndLosses))]
     public void SubQuadraticLoss_GfEosUnconverged_MatchTheReference(AcceleratorChoice engine, string loss)
@@ -55,7 +53,7 @@ public sealed class XyIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void SquareLoss_GfCatapultDiverged_MatchTheReference(AcceleratorChoice engine)
     {
         // η = 0.1, start ratios y0²·η/2 = 0.2 (gf), 1.25 (catapults, lands below the edge: eos, the ratio passed 1 − m), 3.2 (diverges).
@@ -68,7 +66,7 @@ public sealed class XyIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Tolerance_StopsAtTheStepTheReferenceStops(AcceleratorChoice engine)
     {
         // --tol 1e-6: η = 0.001, y0 = √8 converges (gf) where the default 1e-10 leaves it unconverged within 6000 steps.
@@ -80,7 +78,7 @@ public sealed class XyIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void DivergenceBound_DivergesAtTheStepTheReferenceDoes(AcceleratorChoice engine)
     {
         // --diverge-bound 100: the square loss from start ratio 3.2 crosses ‖θ‖₁ = 100 steps before it crosses 1e8.
@@ -93,7 +91,7 @@ public sealed class XyIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void EosMargin_ReadsANearEdgeRunAsEos(AcceleratorChoice engine)
     {
         // Start ratio 0.95: gf under the default margin 0.02 (0.95 < 0.98), eos under --eos-margin 0.1 (0.95 ≥ 0.9).
@@ -105,7 +103,7 @@ public sealed class XyIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Flush_F64_ZeroesADecayingCoordinateBelow1e100(AcceleratorChoice engine)
     {
         // Square loss, η = 0.5, y ≈ 1: x halves each step and falls below 1e-100 after ~330 steps; flushed to 0 the next
@@ -120,7 +118,7 @@ public sealed class XyIndependentTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(EngineRun.Engines), MemberType = typeof(EngineRun))]
     public void Flush_F32_ZeroesADecayingCoordinateBelow1e15(AcceleratorChoice engine)
     {
         // The same run in f32: x falls below 1e-15 after ~47 steps. The reference runs in double; float rounding moves the
